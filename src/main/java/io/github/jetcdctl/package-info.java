@@ -1,0 +1,2 @@
+/** jetcdctl: an etcdctl-compatible command-line client for etcd. */
+package io.github.jetcdctl;
