@@ -1,0 +1,172 @@
+package io.github.jetcdctl.cli;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import io.github.jetcdctl.CliException;
+import io.github.jetcdctl.ExitCodes;
+import io.github.jetcdctl.output.Output;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Builds and runs the command line for one invocation. All picocli wiring lives here (streams, error
+ * handlers, etcdctl's parse-error texts), so tests run the real entry point with their own streams.
+ */
+public final class Cli {
+    private Cli() {
+    }
+
+    public static int run(String[] args, InputStream in, OutputStream stdout, PrintStream err,
+            Map<String, String> env) {
+        return run(args, RawArguments.none(), in, stdout, err, env);
+    }
+
+    public static int run(String[] args, RawArguments rawArgs, InputStream in, OutputStream stdout,
+            PrintStream err, Map<String, String> env) {
+        Output out = new Output(stdout);
+        try {
+            String api = env.getOrDefault("ETCDCTL_API", "");
+            if (!api.isEmpty() && !api.equals("3")) {
+                err.println("unsupported API version: " + api);
+                return ExitCodes.ERROR;
+            }
+            RootCommand root = new RootCommand();
+            CommandLine commandLine = new CommandLine(root);
+            Session session = new Session(rawArgs, in, out, err, env, root.globalOptions);
+            root.attach(session);
+            commandLine.setAbbreviatedSubcommandsAllowed(true)
+                    .setOut(new PrintWriter(new OutputWriter(out), true))
+                    .setErr(new PrintWriter(err, true))
+                    .setParameterExceptionHandler((e, a) -> parameterError(e, err))
+                    .setExecutionExceptionHandler((e, cl, pr) -> executionError(e, err, session))
+                    .setExecutionStrategy(pr -> {
+                        session.setParseResult(pr);
+                        return new CommandLine.RunLast().execute(pr);
+                    });
+            int code = commandLine.execute(args);
+            out.flush();
+            return code;
+        } catch (Output.ClosedOutputException e) {
+            return ExitCodes.BROKEN_PIPE;
+        }
+    }
+
+    private static int executionError(Exception e, PrintStream err, Session session) {
+        if (e instanceof Output.ClosedOutputException) {
+            return ExitCodes.BROKEN_PIPE;
+        }
+        flushQuietly(session);
+        if (e instanceof CliException cli) {
+            if (cli.getMessage() != null) {
+                err.println("Error: " + cli.getMessage());
+            }
+            if (session.options().debug() && cli.getCause() != null) {
+                cli.getCause().printStackTrace(err);
+            }
+            return cli.exitCode();
+        }
+        err.println("Error: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+        if (session.options().debug()) {
+            e.printStackTrace(err);
+        }
+        return ExitCodes.ERROR;
+    }
+
+    private static void flushQuietly(Session session) {
+        try {
+            session.out().flush();
+        } catch (Output.ClosedOutputException ignored) {
+            // nothing more to say to a closed pipe
+        }
+    }
+
+    /** Parse errors in pflag's words, exit code 1 as etcdctl; usage hints go to stderr, not stdout. */
+    private static int parameterError(ParameterException e, PrintStream err) {
+        CommandLine where = e.getCommandLine();
+        String message = pflagMessage(e, where);
+        if (message == null) {
+            where.usage(where.getOut());
+            return ExitCodes.SUCCESS;
+        }
+        err.println("Error: " + message);
+        err.println();
+        err.println("Run '" + where.getCommandSpec().qualifiedName() + " --help' for usage.");
+        return ExitCodes.ERROR;
+    }
+
+    /** Returns null when etcdctl would just print the usage (an unknown word under a group command). */
+    private static String pflagMessage(ParameterException e, CommandLine where) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            String first = unmatched.getUnmatched().isEmpty() ? "" : unmatched.getUnmatched().get(0);
+            if (first.startsWith("--")) {
+                return "unknown flag: " + first.split("=", 2)[0];
+            }
+            if (first.startsWith("-") && first.length() > 1) {
+                return "unknown shorthand flag: '" + first.charAt(1) + "' in " + first;
+            }
+            if (where.getParent() != null) {
+                return null;
+            }
+            StringBuilder sb = new StringBuilder("unknown command \"" + first + "\" for \"jetcdctl\"");
+            var suggestions = unmatched.getSuggestions();
+            if (!suggestions.isEmpty()) {
+                sb.append("\n\nDid you mean this?");
+                for (String s : suggestions) {
+                    sb.append("\n\t").append(s);
+                }
+            }
+            return sb.toString();
+        }
+        if (e instanceof CommandLine.MissingParameterException missing && !missing.getMissing().isEmpty()
+                && missing.getMissing().get(0) instanceof OptionSpec option) {
+            return "flag needs an argument: " + flagLabel(option);
+        }
+        ArgSpec arg = e.getArgSpec();
+        if (arg instanceof OptionSpec option && e.getValue() != null) {
+            String reason = e.getCause() != null && e.getCause().getMessage() != null
+                    ? e.getCause().getMessage() : e.getMessage();
+            return "invalid argument \"" + e.getValue() + "\" for \"" + option.longestName() + "\" flag: " + reason;
+        }
+        return e.getMessage();
+    }
+
+    private static String flagLabel(OptionSpec option) {
+        String name = option.longestName();
+        if (option.names().length > 1 && option.shortestName().length() == 2) {
+            return name;
+        }
+        return name;
+    }
+
+    /** Lets picocli's usage text go through our stdout buffer. */
+    private static final class OutputWriter extends java.io.Writer {
+        private final Output out;
+
+        OutputWriter(Output out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(char[] buf, int off, int len) {
+            out.write(new String(buf, off, len).getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void flush() {
+            out.flush();
+        }
+
+        @Override
+        public void close() {
+            out.flush();
+        }
+    }
+}

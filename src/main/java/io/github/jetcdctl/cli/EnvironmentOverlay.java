@@ -1,0 +1,57 @@
+package io.github.jetcdctl.cli;
+
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.github.jetcdctl.CliException;
+import io.github.jetcdctl.ExitCodes;
+
+/**
+ * Applies ETCDCTL_* variables to the global options with etcdctl's rules: a variable fills a flag that was
+ * not given on the command line; a flag given both ways is fatal; unknown ETCDCTL_* names draw a warning.
+ * Only commands that build a client call this, as in etcdctl.
+ */
+final class EnvironmentOverlay {
+    private EnvironmentOverlay() {
+    }
+
+    static void apply(GlobalOptions options, Set<String> flagsOnCommandLine, Map<String, String> env,
+            Set<String> alsoConsumed, PrintStream err) {
+        Map<String, GlobalFlag> byEnvName = new TreeMap<>();
+        for (GlobalFlag flag : GlobalFlag.values()) {
+            byEnvName.put(flag.envName(), flag);
+        }
+        Map<String, String> sorted = new TreeMap<>(env);
+        for (Map.Entry<String, String> variable : sorted.entrySet()) {
+            String name = variable.getKey();
+            if (name.startsWith("ETCDCTL_") && !name.equals("ETCDCTL_API") && !byEnvName.containsKey(name)
+                    && !alsoConsumed.contains(name)) {
+                err.println(ZapLine.warn("flags/flag.go:93", "unrecognized environment variable",
+                        "environment-variable", name + "=" + variable.getValue()));
+            }
+        }
+        for (GlobalFlag flag : GlobalFlag.values()) {
+            String value = sorted.get(flag.envName());
+            if (value == null || value.isEmpty()) {
+                continue;
+            }
+            if (flagsOnCommandLine.contains(flag.longName())) {
+                err.println(ZapLine.fatal("flags/flag.go:85",
+                        "conflicting environment variable is shadowed by corresponding command-line flag "
+                                + "(either unset environment variable or disable flag))",
+                        "environment-variable", flag.envName()));
+                throw new CliException(ExitCodes.ERROR, null);
+            }
+            flag.applyFromEnvironment(options, value);
+        }
+    }
+
+    /** The --debug dump: every global flag as ETCDCTL_NAME=value, sorted by flag name. */
+    static void printDebug(GlobalOptions options, PrintStream err) {
+        for (GlobalFlag flag : GlobalFlag.values()) {
+            err.println(flag.envName() + "=" + flag.show(options));
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.github.jetcdctl.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * One row per global flag: its name, its ETCDCTL_* variable, how a variable's text is applied and how the
+ * effective value is shown by --debug. Sorted by flag name, the order --debug prints them in.
+ */
+enum GlobalFlag {
+    CACERT("cacert", (o, v) -> o.cacert = v, o -> o.cacert),
+    CERT("cert", (o, v) -> o.cert = v, o -> o.cert),
+    COMMAND_TIMEOUT("command-timeout", (o, v) -> o.commandTimeout = GoDurations.parse(v),
+            o -> GoDurations.format(o.commandTimeout)),
+    DEBUG("debug", (o, v) -> o.debug = GoBooleans.parse(v), o -> String.valueOf(o.debug)),
+    DIAL_TIMEOUT("dial-timeout", (o, v) -> o.dialTimeout = GoDurations.parse(v),
+            o -> GoDurations.format(o.dialTimeout)),
+    DISCOVERY_SRV("discovery-srv", (o, v) -> o.discoverySrv = v, o -> o.discoverySrv),
+    DISCOVERY_SRV_NAME("discovery-srv-name", (o, v) -> o.discoverySrvName = v, o -> o.discoverySrvName),
+    ENDPOINTS("endpoints", (o, v) -> o.endpointArgs = new ArrayList<>(List.of(v)),
+            o -> "[" + String.join(" ", o.endpoints()) + "]"),
+    HEX("hex", (o, v) -> o.hex = GoBooleans.parse(v), o -> String.valueOf(o.hex)),
+    INSECURE_DISCOVERY("insecure-discovery", (o, v) -> o.insecureDiscovery = GoBooleans.parse(v),
+            o -> String.valueOf(o.insecureDiscovery)),
+    INSECURE_SKIP_TLS_VERIFY("insecure-skip-tls-verify", (o, v) -> o.insecureSkipTlsVerify = GoBooleans.parse(v),
+            o -> String.valueOf(o.insecureSkipTlsVerify)),
+    INSECURE_TRANSPORT("insecure-transport", (o, v) -> o.insecureTransport = GoBooleans.parse(v),
+            o -> String.valueOf(o.insecureTransport)),
+    KEEPALIVE_TIME("keepalive-time", (o, v) -> o.keepaliveTime = GoDurations.parse(v),
+            o -> GoDurations.format(o.keepaliveTime)),
+    KEEPALIVE_TIMEOUT("keepalive-timeout", (o, v) -> o.keepaliveTimeout = GoDurations.parse(v),
+            o -> GoDurations.format(o.keepaliveTimeout)),
+    KEY("key", (o, v) -> o.key = v, o -> o.key),
+    PASSWORD("password", (o, v) -> o.password = v, o -> o.password),
+    USER("user", (o, v) -> o.user = v, o -> o.user),
+    WRITE_OUT("write-out", (o, v) -> o.writeOut = v, o -> o.writeOut);
+
+    private final String flagName;
+    private final BiConsumer<GlobalOptions, String> applyText;
+    private final Function<GlobalOptions, String> show;
+
+    GlobalFlag(String flagName, BiConsumer<GlobalOptions, String> applyText, Function<GlobalOptions, String> show) {
+        this.flagName = flagName;
+        this.applyText = applyText;
+        this.show = show;
+    }
+
+    String longName() {
+        return "--" + flagName;
+    }
+
+    String envName() {
+        return "ETCDCTL_" + flagName.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+    }
+
+    /** Applies a variable's text; etcdctl silently keeps the default when the text does not parse. */
+    void applyFromEnvironment(GlobalOptions options, String text) {
+        try {
+            applyText.accept(options, text);
+        } catch (IllegalArgumentException ignored) {
+            // etcdctl discards the parse error and keeps the default
+        }
+    }
+
+    String show(GlobalOptions options) {
+        return show.apply(options);
+    }
+}

@@ -1,0 +1,24 @@
+package io.github.jetcdctl.cli;
+
+import java.util.Arrays;
+
+/** The key-range rules of etcd's client: prefixes, from-key and the whole key space. */
+final class KeyRanges {
+    /** A single zero byte: as a range end it means "to the end of the key space". */
+    static final byte[] ZERO = {0};
+
+    private KeyRanges() {
+    }
+
+    /** The smallest key greater than every key starting with {@code prefix}. */
+    static byte[] prefixEnd(byte[] prefix) {
+        for (int i = prefix.length - 1; i >= 0; i--) {
+            if (prefix[i] != (byte) 0xff) {
+                byte[] end = Arrays.copyOf(prefix, i + 1);
+                end[i]++;
+                return end;
+            }
+        }
+        return ZERO;
+    }
+}

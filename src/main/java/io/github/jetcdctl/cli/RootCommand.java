@@ -1,0 +1,35 @@
+package io.github.jetcdctl.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code jetcdctl}: the root of etcdctl 3.5's command tree. */
+@Command(name = "jetcdctl",
+        description = "An etcdctl-compatible command line client for etcd3, in Java.",
+        subcommands = {
+            DelCommand.class,
+            GetCommand.class,
+            PutCommand.class,
+            VersionCommand.class,
+            HelpCommand.class,
+        })
+public class RootCommand extends GroupCommand {
+    @Mixin
+    GlobalOptions globalOptions;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT,
+            description = "help for this command")
+    boolean helpRequested;
+
+    private Session session;
+
+    void attach(Session session) {
+        this.session = session;
+    }
+
+    Session session() {
+        return session;
+    }
+}

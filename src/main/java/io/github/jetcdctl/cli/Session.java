@@ -1,0 +1,118 @@
+package io.github.jetcdctl.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.jetcdctl.client.ClientFactory;
+import io.github.jetcdctl.client.ConnectionSettings;
+import io.github.jetcdctl.client.EtcdConnection;
+import io.github.jetcdctl.output.Output;
+import io.github.jetcdctl.output.OutputFormat;
+import io.github.jetcdctl.output.Printer;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * One invocation's context: its streams, environment and global options. Commands get their client and
+ * printer here, so the order of etcdctl's checks (arguments, then environment, then output format, then
+ * TLS files, then the network) is kept in one place.
+ */
+public final class Session {
+    private final RawArguments rawArgs;
+    private final InputStream in;
+    private final Output out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+    private final GlobalOptions options;
+    private ParseResult parseResult;
+    private boolean environmentApplied;
+
+    Session(RawArguments rawArgs, InputStream in, Output out, PrintStream err, Map<String, String> env,
+            GlobalOptions options) {
+        this.rawArgs = rawArgs;
+        this.in = in;
+        this.out = out;
+        this.err = err;
+        this.env = env;
+        this.options = options;
+    }
+
+    void setParseResult(ParseResult parseResult) {
+        this.parseResult = parseResult;
+    }
+
+    /** A command-line argument as the bytes the shell passed (keys and values are bytes, not text). */
+    public byte[] argBytes(String argument) {
+        return rawArgs.bytes(argument);
+    }
+
+    public InputStream in() {
+        return in;
+    }
+
+    public Output out() {
+        return out;
+    }
+
+    public PrintStream err() {
+        return err;
+    }
+
+    public Map<String, String> env() {
+        return env;
+    }
+
+    public GlobalOptions options() {
+        return options;
+    }
+
+    /** Reads ETCDCTL_* variables; {@code alsoConsumed} names variables the command reads itself. */
+    public void applyEnvironment(Set<String> alsoConsumed) {
+        if (environmentApplied) {
+            return;
+        }
+        environmentApplied = true;
+        EnvironmentOverlay.apply(options, flagsOnCommandLine(), env, alsoConsumed, err);
+        if (options.debug()) {
+            EnvironmentOverlay.printDebug(options, err);
+        }
+    }
+
+    /** The output format, validated as etcdctl does while it configures the client. */
+    public OutputFormat outputFormat() {
+        applyEnvironment(Set.of());
+        return OutputFormat.parse(options.writeOut());
+    }
+
+    public Printer printer() {
+        return Printer.create(outputFormat(), out, options.hex());
+    }
+
+    public ConnectionSettings connectionSettings() {
+        applyEnvironment(Set.of());
+        return new ConnectionSettings(options.endpoints(), options.dialTimeout(), options.commandTimeout(),
+                options.keepaliveTime(), options.keepaliveTimeout(), options.insecureTransport(),
+                options.insecureSkipTlsVerify(), options.cacert(), options.cert(), options.key(),
+                options.user(), options.password());
+    }
+
+    /** Environment, output format, then the client: the order etcdctl's mustClientFromCmd follows. */
+    public EtcdConnection connect() {
+        applyEnvironment(Set.of());
+        outputFormat();
+        return ClientFactory.connect(connectionSettings());
+    }
+
+    private Set<String> flagsOnCommandLine() {
+        Set<String> names = new HashSet<>();
+        for (ParseResult pr = parseResult; pr != null; pr = pr.subcommand()) {
+            for (OptionSpec option : pr.matchedOptions()) {
+                names.add(option.longestName());
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,35 @@
+package io.github.jetcdctl.client;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Everything the client factory needs to reach a cluster; built once from the global flags. */
+public record ConnectionSettings(
+        List<String> endpoints,
+        Duration dialTimeout,
+        Duration commandTimeout,
+        Duration keepaliveTime,
+        Duration keepaliveTimeout,
+        boolean insecureTransport,
+        boolean insecureSkipTlsVerify,
+        String cacert,
+        String cert,
+        String key,
+        String user,
+        String password) {
+
+    /** TLS is on when any TLS file is given, an endpoint says https, or plaintext was refused. */
+    public boolean usesTls() {
+        return !cacert.isEmpty() || !cert.isEmpty() || !key.isEmpty() || !insecureTransport
+                || endpoints.stream().anyMatch(e -> e.startsWith("https://") || e.startsWith("unixs://"));
+    }
+
+    public boolean hasCredentials() {
+        return !user.isEmpty();
+    }
+
+    public ConnectionSettings withEndpoints(List<String> newEndpoints) {
+        return new ConnectionSettings(newEndpoints, dialTimeout, commandTimeout, keepaliveTime, keepaliveTimeout,
+                insecureTransport, insecureSkipTlsVerify, cacert, cert, key, user, password);
+    }
+}

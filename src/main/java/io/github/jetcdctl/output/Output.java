@@ -1,0 +1,64 @@
+package io.github.jetcdctl.output;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Standard output, buffered, as raw bytes (keys and values are printed byte for byte). A write to a closed
+ * pipe ({@code | head}) raises {@link ClosedOutputException} so the command stops at once.
+ */
+public final class Output implements AutoCloseable {
+    private final OutputStream stream;
+
+    public Output(OutputStream target) {
+        this.stream = new BufferedOutputStream(target, 1 << 16);
+    }
+
+    public Output write(byte[] bytes) {
+        try {
+            stream.write(bytes);
+        } catch (IOException e) {
+            throw new ClosedOutputException(e);
+        }
+        return this;
+    }
+
+    public Output print(String text) {
+        return write(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Output println(String text) {
+        return print(text).newline();
+    }
+
+    public Output newline() {
+        try {
+            stream.write('\n');
+        } catch (IOException e) {
+            throw new ClosedOutputException(e);
+        }
+        return this;
+    }
+
+    public void flush() {
+        try {
+            stream.flush();
+        } catch (IOException e) {
+            throw new ClosedOutputException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        flush();
+    }
+
+    /** The reader of our standard output went away. */
+    public static final class ClosedOutputException extends RuntimeException {
+        ClosedOutputException(IOException cause) {
+            super("standard output closed", cause);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.github.jetcdctl.output;
+
+import io.etcd.jetcd.api.DeleteRangeResponse;
+import io.etcd.jetcd.api.PutResponse;
+import io.etcd.jetcd.api.RangeResponse;
+
+/**
+ * Prints command results in one --write-out format. Commands hand over the raw etcd responses and never
+ * format text themselves. A format that etcdctl does not offer for a response fails, after the RPC, with
+ * {@code <format> not supported as output format} (exit 4), as etcdctl does.
+ */
+public interface Printer {
+    OutputFormat format();
+
+    /** {@code valueOnly} is get's --print-value-only; only the simple format honours it. */
+    default void get(RangeResponse response, boolean valueOnly) {
+        throw format().unsupported();
+    }
+
+    default void put(PutResponse response) {
+        throw format().unsupported();
+    }
+
+    default void del(DeleteRangeResponse response) {
+        throw format().unsupported();
+    }
+
+    static Printer create(OutputFormat format, Output out, boolean hex) {
+        return switch (format) {
+            case SIMPLE -> new SimplePrinter(out, hex);
+            case JSON -> throw format.unsupported();
+            case FIELDS -> throw format.unsupported();
+            case PROTOBUF -> new ProtobufPrinter(out);
+            case TABLE -> new TablePrinter(out);
+        };
+    }
+}
