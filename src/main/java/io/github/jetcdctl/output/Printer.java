@@ -28,8 +28,8 @@ public interface Printer {
     static Printer create(OutputFormat format, Output out, boolean hex) {
         return switch (format) {
             case SIMPLE -> new SimplePrinter(out, hex);
-            case JSON -> throw format.unsupported();
-            case FIELDS -> throw format.unsupported();
+            case JSON -> new JsonPrinter(out);
+            case FIELDS -> new FieldsPrinter(out);
             case PROTOBUF -> new ProtobufPrinter(out);
             case TABLE -> new TablePrinter(out);
         };

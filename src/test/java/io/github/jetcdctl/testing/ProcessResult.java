@@ -16,6 +16,11 @@ public record ProcessResult(byte[] stdout, byte[] stderr, int exitCode) {
         stderr = stderr == null ? new byte[0] : stderr;
     }
 
+    /** The same result with other stdout bytes (tests normalise values that differ run to run). */
+    public ProcessResult withStdout(byte[] newStdout) {
+        return new ProcessResult(newStdout, stderr, exitCode);
+    }
+
     /** Stdout decoded as UTF-8. */
     public String stdoutText() {
         return new String(stdout, StandardCharsets.UTF_8);

@@ -1,0 +1,22 @@
+package io.github.jetcdctl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import org.junit.jupiter.api.Test;
+
+class KeyRangesTest {
+    @Test
+    void incrementsTheLastByte() {
+        assertArrayEquals(new byte[] {'a', 'c'}, KeyRanges.prefixEnd(new byte[] {'a', 'b'}));
+    }
+
+    @Test
+    void dropsTrailingFFBytes() {
+        assertArrayEquals(new byte[] {'b'}, KeyRanges.prefixEnd(new byte[] {'a', (byte) 0xff, (byte) 0xff}));
+    }
+
+    @Test
+    void allFFMeansTheEndOfTheKeySpace() {
+        assertArrayEquals(new byte[] {0}, KeyRanges.prefixEnd(new byte[] {(byte) 0xff}));
+    }
+}

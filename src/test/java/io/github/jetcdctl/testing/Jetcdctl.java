@@ -1,0 +1,69 @@
+package io.github.jetcdctl.testing;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.jetcdctl.cli.Cli;
+
+/**
+ * Runs jetcdctl's real entry point in this JVM with captured stdin, stdout, stderr and environment;
+ * the in-process twin of the {@link Etcdctl} oracle, with the same shape so tests read side by side.
+ */
+public final class Jetcdctl {
+    private final List<String> globalArgs;
+    private final Map<String, String> env;
+
+    private Jetcdctl(List<String> globalArgs, Map<String, String> env) {
+        this.globalArgs = globalArgs;
+        this.env = env;
+    }
+
+    public static Jetcdctl create() {
+        return new Jetcdctl(List.of(), Map.of());
+    }
+
+    /** Reaches the given cluster with the same flags the oracle uses. */
+    public static Jetcdctl forCluster(EtcdCluster cluster) {
+        return create().withGlobalArgs(cluster.connectionFlags());
+    }
+
+    public Jetcdctl withGlobalArgs(List<String> args) {
+        List<String> all = new ArrayList<>(globalArgs);
+        all.addAll(args);
+        return new Jetcdctl(List.copyOf(all), env);
+    }
+
+    public Jetcdctl withEnv(String name, String value) {
+        Map<String, String> all = new LinkedHashMap<>(env);
+        all.put(name, value);
+        return new Jetcdctl(globalArgs, Map.copyOf(all));
+    }
+
+    public ProcessResult run(String... args) {
+        return run(Arrays.asList(args), new byte[0]);
+    }
+
+    public ProcessResult runWithStdin(byte[] stdin, String... args) {
+        return run(Arrays.asList(args), stdin);
+    }
+
+    public ProcessResult run(List<String> args, byte[] stdin) {
+        List<String> all = new ArrayList<>(globalArgs);
+        all.addAll(args);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try (PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            code = Cli.run(all.toArray(new String[0]), new ByteArrayInputStream(stdin == null ? new byte[0] : stdin),
+                    out, errStream, env);
+        }
+        return new ProcessResult(out.toByteArray(), err.toByteArray(), code);
+    }
+}
