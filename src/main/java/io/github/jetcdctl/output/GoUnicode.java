@@ -1,18 +1,35 @@
 package io.github.jetcdctl.output;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
 /** Go's {@code unicode.IsPrint}, answered from the JDK's character data. */
 final class GoUnicode {
+
+  private static final int[][] PRINTABLE_SINCE_UNICODE_14 = loadRanges("printable-since-unicode-14.txt");
 
   private GoUnicode() {}
 
   /**
    * Letters, marks, numbers, punctuation and symbols, plus the ASCII space (other space
-   * separators are not printable for Go). The JDK 17 tables are Unicode 13 while Go 1.24 uses
-   * Unicode 15, so characters assigned in between are judged unprintable here.
+   * separators are not printable for Go). The JDK 17 tables are Unicode 13 and Go 1.24's are
+   * Unicode 15: the Unicode 14 additions are patched in from a resource, characters new in 15
+   * are still judged unprintable here.
    */
   static boolean isPrint(int cp) {
     if (cp == ' ') {
       return true;
+    }
+    for (int[] range : PRINTABLE_SINCE_UNICODE_14) {
+      if (cp >= range[0] && cp <= range[1]) {
+        return true;
+      }
     }
     switch (Character.getType(cp)) {
       case Character.UPPERCASE_LETTER:
@@ -41,5 +58,21 @@ final class GoUnicode {
       default:
         return false;
     }
+  }
+
+  private static int[][] loadRanges(String resource) {
+    List<int[]> ranges = new ArrayList<>();
+    try (InputStream in = GoUnicode.class.getResourceAsStream(resource);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII))) {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        if (!line.isEmpty() && !line.startsWith("#")) {
+          String[] parts = line.split(" ");
+          ranges.add(new int[] {Integer.parseInt(parts[0], 16), Integer.parseInt(parts[1], 16)});
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return ranges.toArray(new int[0][]);
   }
 }

@@ -39,6 +39,6 @@ class DisplayWidthTest {
   @Test
   void ansiColourSequencesAreIgnoredOnlyByTheFullMeasure() {
     assertEquals(3, DisplayWidth.of("\u001b[31mred\u001b[0m"));
-    assertEquals(11, DisplayWidth.ofCharacters("\u001b[31mred\u001b[0m"));
+    assertEquals(10, DisplayWidth.ofCharacters("\u001b[31mred\u001b[0m"));
   }
 }

@@ -72,4 +72,10 @@ class GoQuoteTest {
   void validReplacementCharacterIsPrinted() {
     assertEquals("\"\ufffd\"", GoQuote.quote(new byte[] {(byte) 0xef, (byte) 0xbf, (byte) 0xbd}));
   }
+
+  @Test
+  void unicode14AdditionsArePrintableLikeGo124() {
+    assertEquals("\"\u061d\"", GoQuote.quote("\u061d")); // ARABIC END OF TEXT MARK, Po since 14.0
+    assertEquals("\"\\u0378\"", GoQuote.quote("\u0378"));
+  }
 }
