@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
+import io.github.jetcdctl.output.GoDuration;
+
 /**
  * One row per global flag: its name, its ETCDCTL_* variable, how a variable's text is applied and how the
  * effective value is shown by --debug. Sorted by flag name, the order --debug prints them in.
@@ -13,10 +15,10 @@ enum GlobalFlag {
     CACERT("cacert", (o, v) -> o.cacert = v, o -> o.cacert),
     CERT("cert", (o, v) -> o.cert = v, o -> o.cert),
     COMMAND_TIMEOUT("command-timeout", (o, v) -> o.commandTimeout = GoDurations.parse(v),
-            o -> GoDurations.format(o.commandTimeout)),
+            o -> GoDuration.format(o.commandTimeout.toNanos())),
     DEBUG("debug", (o, v) -> o.debug = GoBooleans.parse(v), o -> String.valueOf(o.debug)),
     DIAL_TIMEOUT("dial-timeout", (o, v) -> o.dialTimeout = GoDurations.parse(v),
-            o -> GoDurations.format(o.dialTimeout)),
+            o -> GoDuration.format(o.dialTimeout.toNanos())),
     DISCOVERY_SRV("discovery-srv", (o, v) -> o.discoverySrv = v, o -> o.discoverySrv),
     DISCOVERY_SRV_NAME("discovery-srv-name", (o, v) -> o.discoverySrvName = v, o -> o.discoverySrvName),
     ENDPOINTS("endpoints", (o, v) -> o.endpointArgs = new ArrayList<>(List.of(v)),
@@ -29,9 +31,9 @@ enum GlobalFlag {
     INSECURE_TRANSPORT("insecure-transport", (o, v) -> o.insecureTransport = GoBooleans.parse(v),
             o -> String.valueOf(o.insecureTransport)),
     KEEPALIVE_TIME("keepalive-time", (o, v) -> o.keepaliveTime = GoDurations.parse(v),
-            o -> GoDurations.format(o.keepaliveTime)),
+            o -> GoDuration.format(o.keepaliveTime.toNanos())),
     KEEPALIVE_TIMEOUT("keepalive-timeout", (o, v) -> o.keepaliveTimeout = GoDurations.parse(v),
-            o -> GoDurations.format(o.keepaliveTimeout)),
+            o -> GoDuration.format(o.keepaliveTimeout.toNanos())),
     KEY("key", (o, v) -> o.key = v, o -> o.key),
     PASSWORD("password", (o, v) -> o.password = v, o -> o.password),
     USER("user", (o, v) -> o.user = v, o -> o.user),

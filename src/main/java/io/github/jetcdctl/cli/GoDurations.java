@@ -65,40 +65,6 @@ public final class GoDurations {
         return Duration.ofNanos(negative ? -nanos : nanos);
     }
 
-    /** Renders a duration the way flag help and --debug show it ({@code 2s}, {@code 500ms}, {@code 1m30s}). */
-    public static String format(Duration d) {
-        long nanos = d.toNanos();
-        if (nanos == 0) {
-            return "0s";
-        }
-        StringBuilder sb = new StringBuilder();
-        if (nanos < 0) {
-            sb.append('-');
-            nanos = -nanos;
-        }
-        if (nanos < 1_000_000_000L) {
-            if (nanos % 1_000_000L == 0) {
-                return sb.append(nanos / 1_000_000L).append("ms").toString();
-            }
-            if (nanos % 1_000L == 0) {
-                return sb.append(nanos / 1_000L).append("\u00b5s").toString();
-            }
-            return sb.append(nanos).append("ns").toString();
-        }
-        long hours = nanos / 3_600_000_000_000L;
-        long minutes = (nanos / 60_000_000_000L) % 60;
-        long secondsNanos = nanos % 60_000_000_000L;
-        if (hours > 0) {
-            sb.append(hours).append('h');
-        }
-        if (hours > 0 || minutes > 0) {
-            sb.append(minutes).append('m');
-        }
-        BigDecimal seconds = BigDecimal.valueOf(secondsNanos, 9).stripTrailingZeros();
-        return sb.append(seconds.scale() < 0 ? seconds.setScale(0).toPlainString() : seconds.toPlainString())
-                .append('s').toString();
-    }
-
     private static IllegalArgumentException invalid(String text) {
         return new IllegalArgumentException("time: invalid duration " + goQuote(text));
     }

@@ -52,7 +52,7 @@ final class SimplePrinter implements Printer {
 
     private void bytesLine(byte[] bytes) {
         if (hex) {
-            out.print(HexText.escaped(bytes));
+            out.print(GoHex.escapedBytes(bytes));
         } else {
             out.write(bytes);
         }

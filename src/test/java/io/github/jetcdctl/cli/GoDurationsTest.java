@@ -39,10 +39,4 @@ class GoDurationsTest {
         var e = assertThrows(IllegalArgumentException.class, () -> GoDurations.parse("5x"));
         assertEquals("time: unknown unit \"x\" in duration \"5x\"", e.getMessage());
     }
-
-    @ParameterizedTest
-    @CsvSource({"2000000000,2s", "500000000,500ms", "90000000000,1m30s", "3723500000000,1h2m3.5s", "0,0s"})
-    void formatsLikeGo(long nanos, String text) {
-        assertEquals(text, GoDurations.format(Duration.ofNanos(nanos)));
-    }
 }
