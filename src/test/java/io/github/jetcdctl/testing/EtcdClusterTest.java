@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EtcdClusterTest {
 
     /** Fail fast instead of etcdctl's 5 s default when a connection cannot work. */
-    private static final String[] FAST_FAIL = {"--dial-timeout=1s", "--command-timeout=2s"};
+    private static final String[] FAST_FAIL = {"--dial-timeout=500ms", "--command-timeout=1s"};
 
     private static long memberLines(ProcessResult r) {
         return r.stdoutText().lines().filter(l -> !l.isBlank()).count();

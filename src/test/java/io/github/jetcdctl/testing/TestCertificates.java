@@ -60,7 +60,8 @@ import org.bouncycastle.util.io.pem.PemWriter;
  *   <li>{@code other-ca.pem} / {@code other-ca-key.pem}: an unrelated CA, and
  *       {@code other-client.pem} / {@code other-client-key.pem} signed by it (wrong-CA tests).</li>
  * </ul>
- * Certificates are valid from one hour ago for {@link #VALIDITY}.
+ * Certificates are valid from one hour ago for {@link #VALIDITY}. The key pairs are generated once
+ * per JVM and reused; the certificates are issued anew on every {@link #generate(Path)}.
  */
 public final class TestCertificates {
 
@@ -82,13 +83,13 @@ public final class TestCertificates {
             Files.createDirectories(directory);
             TestCertificates t = new TestCertificates(directory);
 
-            KeyPair caKeys = rsa();
+            KeyPair caKeys = Keys.caKeys;
             X500Name caName = new X500Name("CN=jetcdctl test CA,O=jetcdctl");
             X509Certificate ca = sign(caName, caKeys.getPublic(), caName, caKeys, null, true, null, null);
             writePem(t.caCert(), ca);
             writePkcs8(t.caKey(), caKeys.getPrivate());
 
-            KeyPair serverKeys = rsa();
+            KeyPair serverKeys = Keys.serverKeys;
             X509Certificate server = sign(new X500Name("CN=etcd-server,O=jetcdctl"), serverKeys.getPublic(),
                     caName, caKeys, ca, false,
                     new GeneralNames(new GeneralName[] {
@@ -98,27 +99,27 @@ public final class TestCertificates {
             writePem(t.serverCert(), server);
             writePkcs8(t.serverKey(), serverKeys.getPrivate());
 
-            KeyPair clientKeys = rsa();
+            KeyPair clientKeys = Keys.clientKeys;
             X509Certificate client = sign(new X500Name("CN=" + CLIENT_COMMON_NAME), clientKeys.getPublic(),
                     caName, caKeys, ca, false, null, new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth});
             writePem(t.clientCert(), client);
             writePkcs8(t.clientKey(), clientKeys.getPrivate());
             writePem(t.clientKeyPkcs1(), clientKeys.getPrivate()); // traditional: BEGIN RSA PRIVATE KEY
 
-            KeyPair ecKeys = ec();
+            KeyPair ecKeys = Keys.ecKeys;
             X509Certificate ecClient = sign(new X500Name("CN=" + CLIENT_COMMON_NAME), ecKeys.getPublic(),
                     caName, caKeys, ca, false, null, new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth});
             writePem(t.clientEcCert(), ecClient);
             writeSec1(t.clientEcKey(), ecKeys); // BEGIN EC PRIVATE KEY
 
-            KeyPair otherCaKeys = rsa();
+            KeyPair otherCaKeys = Keys.otherCaKeys;
             X500Name otherCaName = new X500Name("CN=unrelated test CA,O=elsewhere");
             X509Certificate otherCa = sign(otherCaName, otherCaKeys.getPublic(), otherCaName, otherCaKeys, null,
                     true, null, null);
             writePem(t.otherCaCert(), otherCa);
             writePkcs8(t.otherCaKey(), otherCaKeys.getPrivate());
 
-            KeyPair otherClientKeys = rsa();
+            KeyPair otherClientKeys = Keys.otherClientKeys;
             X509Certificate otherClient = sign(new X500Name("CN=" + CLIENT_COMMON_NAME),
                     otherClientKeys.getPublic(), otherCaName, otherCaKeys, otherCa, false, null,
                     new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth});
@@ -201,6 +202,35 @@ public final class TestCertificates {
     }
 
     // ---------------------------------------------------------------------------------------
+
+    /**
+     * Key pairs are made once per JVM (RSA key generation is slow); every {@link #generate} call
+     * still issues fresh certificates for them.
+     */
+    private static final class Keys {
+        static final KeyPair caKeys = rsaUnchecked();
+        static final KeyPair serverKeys = rsaUnchecked();
+        static final KeyPair clientKeys = rsaUnchecked();
+        static final KeyPair ecKeys = ecUnchecked();
+        static final KeyPair otherCaKeys = rsaUnchecked();
+        static final KeyPair otherClientKeys = rsaUnchecked();
+
+        private static KeyPair rsaUnchecked() {
+            try {
+                return rsa();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static KeyPair ecUnchecked() {
+            try {
+                return ec();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
 
     private static KeyPair rsa() throws GeneralSecurityException {
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
