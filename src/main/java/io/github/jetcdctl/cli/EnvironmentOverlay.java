@@ -17,8 +17,12 @@ final class EnvironmentOverlay {
     private EnvironmentOverlay() {
     }
 
+    /** A command-group flag that is also read from the environment ({@code endpoint --cluster}). */
+    record Binding(String envName, String longName, java.util.function.Consumer<String> apply) {
+    }
+
     static void apply(GlobalOptions options, Set<String> flagsOnCommandLine, Map<String, String> env,
-            Set<String> alsoConsumed, PrintStream err) {
+            Set<String> alsoConsumed, java.util.List<Binding> bindings, PrintStream err) {
         Map<String, GlobalFlag> byEnvName = new TreeMap<>();
         for (GlobalFlag flag : GlobalFlag.values()) {
             byEnvName.put(flag.envName(), flag);
@@ -26,8 +30,9 @@ final class EnvironmentOverlay {
         Map<String, String> sorted = new TreeMap<>(env);
         for (Map.Entry<String, String> variable : sorted.entrySet()) {
             String name = variable.getKey();
+            boolean bound = bindings.stream().anyMatch(b -> b.envName().equals(name));
             if (name.startsWith("ETCDCTL_") && !name.equals("ETCDCTL_API") && !byEnvName.containsKey(name)
-                    && !alsoConsumed.contains(name)) {
+                    && !alsoConsumed.contains(name) && !bound) {
                 err.println(ZapLine.warn("flags/flag.go:93", "unrecognized environment variable",
                         "environment-variable", name + "=" + variable.getValue()));
             }
@@ -45,6 +50,24 @@ final class EnvironmentOverlay {
                 throw new CliException(ExitCodes.ERROR, null);
             }
             flag.applyFromEnvironment(options, value);
+        }
+        for (Binding binding : bindings) {
+            String value = sorted.get(binding.envName());
+            if (value == null || value.isEmpty()) {
+                continue;
+            }
+            if (flagsOnCommandLine.contains(binding.longName())) {
+                err.println(ZapLine.fatal("flags/flag.go:85",
+                        "conflicting environment variable is shadowed by corresponding command-line flag "
+                                + "(either unset environment variable or disable flag))",
+                        "environment-variable", binding.envName()));
+                throw new CliException(ExitCodes.ERROR, null);
+            }
+            try {
+                binding.apply().accept(value);
+            } catch (IllegalArgumentException ignored) {
+                // etcdctl keeps the default when the text does not parse
+            }
         }
     }
 

@@ -10,7 +10,9 @@ import picocli.CommandLine.ScopeType;
         description = "An etcdctl-compatible command line client for etcd3, in Java.",
         subcommands = {
             DelCommand.class,
+            EndpointCommand.class,
             GetCommand.class,
+            MemberCommand.class,
             PutCommand.class,
             VersionCommand.class,
             HelpCommand.class,

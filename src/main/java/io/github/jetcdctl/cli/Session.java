@@ -71,11 +71,15 @@ public final class Session {
 
     /** Reads ETCDCTL_* variables; {@code alsoConsumed} names variables the command reads itself. */
     public void applyEnvironment(Set<String> alsoConsumed) {
+        applyEnvironment(alsoConsumed, java.util.List.of());
+    }
+
+    void applyEnvironment(Set<String> alsoConsumed, java.util.List<EnvironmentOverlay.Binding> bindings) {
         if (environmentApplied) {
             return;
         }
         environmentApplied = true;
-        EnvironmentOverlay.apply(options, flagsOnCommandLine(), env, alsoConsumed, err);
+        EnvironmentOverlay.apply(options, flagsOnCommandLine(), env, alsoConsumed, bindings, err);
         if (options.debug()) {
             EnvironmentOverlay.printDebug(options, err);
         }
@@ -88,7 +92,7 @@ public final class Session {
     }
 
     public Printer printer() {
-        return Printer.create(outputFormat(), out, options.hex());
+        return Printer.create(outputFormat(), out, err, options.hex());
     }
 
     public ConnectionSettings connectionSettings() {

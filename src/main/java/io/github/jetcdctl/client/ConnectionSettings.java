@@ -28,6 +28,12 @@ public record ConnectionSettings(
         return !user.isEmpty();
     }
 
+    /** etcdctl asks the member list for --cluster without credentials. */
+    public ConnectionSettings withoutCredentials() {
+        return new ConnectionSettings(endpoints, dialTimeout, commandTimeout, keepaliveTime, keepaliveTimeout,
+                insecureTransport, insecureSkipTlsVerify, cacert, cert, key, "", "");
+    }
+
     public ConnectionSettings withEndpoints(List<String> newEndpoints) {
         return new ConnectionSettings(newEndpoints, dialTimeout, commandTimeout, keepaliveTime, keepaliveTimeout,
                 insecureTransport, insecureSkipTlsVerify, cacert, cert, key, user, password);

@@ -64,6 +64,11 @@ public final class EtcdConnection implements AutoCloseable {
         }
     }
 
+    /** Connects now rather than at the first call, so that timing a call measures only the call. */
+    public void awaitConnected() {
+        awaitReady(settings.dialTimeout());
+    }
+
     /**
      * Fails with etcdctl's {@code context deadline exceeded} when no endpoint accepts a connection within
      * the dial timeout. etcdctl itself waits for the whole command timeout; failing at the dial timeout is

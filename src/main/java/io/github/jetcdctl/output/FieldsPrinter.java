@@ -1,6 +1,11 @@
 package io.github.jetcdctl.output;
 
+import java.util.List;
+
 import io.etcd.jetcd.api.DeleteRangeResponse;
+import io.etcd.jetcd.api.Member;
+import io.etcd.jetcd.api.MemberListResponse;
+import io.etcd.jetcd.api.StatusResponse;
 import io.etcd.jetcd.api.KeyValue;
 import io.etcd.jetcd.api.PutResponse;
 import io.etcd.jetcd.api.RangeResponse;
@@ -43,6 +48,62 @@ final class FieldsPrinter implements Printer {
         field("Deleted", Long.toString(response.getDeleted()));
         for (KeyValue kv : response.getPrevKvsList()) {
             keyValue("Prev", kv);
+        }
+    }
+
+    @Override
+    public void memberList(MemberListResponse response) {
+        header(response.getHeader());
+        for (Member m : response.getMembersList()) {
+            field("ID", Long.toUnsignedString(m.getID()));
+            field("Name", GoQuote.quote(m.getName()));
+            for (String url : m.getPeerURLsList()) {
+                field("PeerURL", GoQuote.quote(url));
+            }
+            for (String url : m.getClientURLsList()) {
+                field("ClientURL", GoQuote.quote(url));
+            }
+            field("IsLearner", Boolean.toString(m.getIsLearner()));
+            out.newline();
+        }
+    }
+
+    @Override
+    public void endpointHealth(List<EndpointHealth> results) {
+        for (EndpointHealth h : results) {
+            field("Endpoint", GoQuote.quote(h.endpoint()));
+            field("Health", Boolean.toString(h.health()));
+            field("Took", h.took());
+            field("Error", h.error());
+            out.newline();
+        }
+    }
+
+    @Override
+    public void endpointStatus(List<EndpointStatus> results) {
+        for (EndpointStatus e : results) {
+            StatusResponse s = e.status();
+            header(s.getHeader());
+            field("Version", GoQuote.quote(s.getVersion()));
+            field("DBSize", Long.toString(s.getDbSize()));
+            field("Leader", Long.toUnsignedString(s.getLeader()));
+            field("IsLearner", Boolean.toString(s.getIsLearner()));
+            field("RaftIndex", Long.toUnsignedString(s.getRaftIndex()));
+            field("RaftTerm", Long.toUnsignedString(s.getRaftTerm()));
+            field("RaftAppliedIndex", Long.toUnsignedString(s.getRaftAppliedIndex()));
+            field("Errors", "[" + String.join(" ", s.getErrorsList()) + "]");
+            field("Endpoint", GoQuote.quote(e.endpoint()));
+            out.newline();
+        }
+    }
+
+    @Override
+    public void endpointHash(List<EndpointHash> results) {
+        for (EndpointHash h : results) {
+            header(h.hash().getHeader());
+            field("Endpoint", GoQuote.quote(h.endpoint()));
+            field("Hash", Integer.toUnsignedString(h.hash().getHash()));
+            out.newline();
         }
     }
 

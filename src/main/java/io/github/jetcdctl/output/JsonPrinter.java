@@ -1,17 +1,23 @@
 package io.github.jetcdctl.output;
 
+import java.util.List;
+
 import com.google.protobuf.MessageOrBuilder;
 
 import io.etcd.jetcd.api.DeleteRangeResponse;
+import io.etcd.jetcd.api.Member;
+import io.etcd.jetcd.api.MemberListResponse;
 import io.etcd.jetcd.api.PutResponse;
 import io.etcd.jetcd.api.RangeResponse;
 
 /** One compact Go-style JSON document per response, as etcdctl's json printer writes. */
 final class JsonPrinter implements Printer {
     private final Output out;
+    private final boolean hex;
 
-    JsonPrinter(Output out) {
+    JsonPrinter(Output out, boolean hex) {
         this.out = out;
+        this.hex = hex;
     }
 
     @Override
@@ -32,6 +38,81 @@ final class JsonPrinter implements Printer {
     @Override
     public void del(DeleteRangeResponse response) {
         document(response);
+    }
+
+    @Override
+    public void memberList(MemberListResponse response) {
+        if (hex) {
+            out.println(memberListWithHexIds(response));
+        } else {
+            document(response);
+        }
+    }
+
+    @Override
+    public void endpointHealth(List<EndpointHealth> results) {
+        GoJsonWriter json = new GoJsonWriter().beginArray();
+        for (EndpointHealth h : results) {
+            json.beginObject().name("endpoint").value(h.endpoint()).name("health").value(h.health())
+                    .name("took").value(h.took());
+            if (!h.error().isEmpty()) {
+                json.name("error").value(h.error());
+            }
+            json.endObject();
+        }
+        out.println(json.endArray().toString());
+    }
+
+    @Override
+    public void endpointStatus(List<EndpointStatus> results) {
+        GoJsonWriter json = new GoJsonWriter().beginArray();
+        for (EndpointStatus s : results) {
+            json.beginObject().name("Endpoint").value(s.endpoint()).name("Status").message(s.status()).endObject();
+        }
+        out.println(json.endArray().toString());
+    }
+
+    @Override
+    public void endpointHash(List<EndpointHash> results) {
+        GoJsonWriter json = new GoJsonWriter().beginArray();
+        for (EndpointHash h : results) {
+            json.beginObject().name("Endpoint").value(h.endpoint()).name("HashKV").message(h.hash()).endObject();
+        }
+        out.println(json.endArray().toString());
+    }
+
+    /**
+     * etcdctl 3.5 assembles this document by hand: IDs as hex strings, the name inserted unescaped, the
+     * key spelled {@code clientURLS}, and no {@code members} key at all for an empty list.
+     */
+    private static String memberListWithHexIds(MemberListResponse r) {
+        StringBuilder sb = new StringBuilder("{\"header\":{\"cluster_id\":\"")
+                .append(GoHex.unsigned(r.getHeader().getClusterId()))
+                .append("\",\"member_id\":\"").append(GoHex.unsigned(r.getHeader().getMemberId()))
+                .append("\",\"raft_term\":").append(Long.toUnsignedString(r.getHeader().getRaftTerm()))
+                .append('}');
+        List<Member> members = r.getMembersList();
+        for (int i = 0; i < members.size(); i++) {
+            Member m = members.get(i);
+            sb.append(i == 0 ? ",\"members\":[{\"ID\":\"" : ",{\"ID\":\"").append(GoHex.unsigned(m.getID()))
+                    .append("\",\"name\":\"").append(m.getName()).append("\",\"peerURLs\":")
+                    .append(stringList(m.getPeerURLsList())).append(",\"clientURLS\":")
+                    .append(stringList(m.getClientURLsList())).append('}');
+            if (i == members.size() - 1) {
+                sb.append(']');
+            }
+        }
+        return sb.append('}').toString();
+    }
+
+    /** Go marshals an empty (nil) slice as null. */
+    private static String stringList(List<String> items) {
+        if (items.isEmpty()) {
+            return "null";
+        }
+        GoJsonWriter json = new GoJsonWriter().beginArray();
+        items.forEach(json::value);
+        return json.endArray().toString();
     }
 
     private void document(MessageOrBuilder message) {

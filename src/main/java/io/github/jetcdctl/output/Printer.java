@@ -1,6 +1,9 @@
 package io.github.jetcdctl.output;
 
+import java.util.List;
+
 import io.etcd.jetcd.api.DeleteRangeResponse;
+import io.etcd.jetcd.api.MemberListResponse;
 import io.etcd.jetcd.api.PutResponse;
 import io.etcd.jetcd.api.RangeResponse;
 
@@ -25,10 +28,26 @@ public interface Printer {
         throw format().unsupported();
     }
 
-    static Printer create(OutputFormat format, Output out, boolean hex) {
+    default void memberList(MemberListResponse response) {
+        throw format().unsupported();
+    }
+
+    default void endpointHealth(List<EndpointHealth> results) {
+        throw format().unsupported();
+    }
+
+    default void endpointStatus(List<EndpointStatus> results) {
+        throw format().unsupported();
+    }
+
+    default void endpointHash(List<EndpointHash> results) {
+        throw format().unsupported();
+    }
+
+    static Printer create(OutputFormat format, Output out, java.io.PrintStream err, boolean hex) {
         return switch (format) {
-            case SIMPLE -> new SimplePrinter(out, hex);
-            case JSON -> new JsonPrinter(out);
+            case SIMPLE -> new SimplePrinter(out, err, hex);
+            case JSON -> new JsonPrinter(out, hex);
             case FIELDS -> new FieldsPrinter(out);
             case PROTOBUF -> new ProtobufPrinter(out);
             case TABLE -> new TablePrinter(out);

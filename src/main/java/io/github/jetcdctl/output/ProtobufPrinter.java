@@ -3,6 +3,7 @@ package io.github.jetcdctl.output;
 import com.google.protobuf.MessageLite;
 
 import io.etcd.jetcd.api.DeleteRangeResponse;
+import io.etcd.jetcd.api.MemberListResponse;
 import io.etcd.jetcd.api.PutResponse;
 import io.etcd.jetcd.api.RangeResponse;
 
@@ -31,6 +32,11 @@ final class ProtobufPrinter implements Printer {
 
     @Override
     public void del(DeleteRangeResponse response) {
+        message(response);
+    }
+
+    @Override
+    public void memberList(MemberListResponse response) {
         message(response);
     }
 

@@ -1,6 +1,10 @@
 package io.github.jetcdctl.output;
 
+import java.io.PrintStream;
+import java.util.List;
+
 import io.etcd.jetcd.api.DeleteRangeResponse;
+import io.etcd.jetcd.api.MemberListResponse;
 import io.etcd.jetcd.api.KeyValue;
 import io.etcd.jetcd.api.PutResponse;
 import io.etcd.jetcd.api.RangeResponse;
@@ -8,10 +12,12 @@ import io.etcd.jetcd.api.RangeResponse;
 /** etcdctl's default format: raw key and value lines, or {@code \xNN} hex with --hex. */
 final class SimplePrinter implements Printer {
     private final Output out;
+    private final PrintStream err;
     private final boolean hex;
 
-    SimplePrinter(Output out, boolean hex) {
+    SimplePrinter(Output out, PrintStream err, boolean hex) {
         this.out = out;
+        this.err = err;
         this.hex = hex;
     }
 
@@ -40,6 +46,40 @@ final class SimplePrinter implements Printer {
         out.println(Long.toString(response.getDeleted()));
         for (KeyValue kv : response.getPrevKvsList()) {
             keyValue(kv, false);
+        }
+    }
+
+    @Override
+    public void memberList(MemberListResponse response) {
+        joinedRows(ClusterTables.memberRows(response));
+    }
+
+    /** Healthy endpoints on stdout, unhealthy ones on stderr, as etcdctl 3.5 prints them. */
+    @Override
+    public void endpointHealth(List<EndpointHealth> results) {
+        for (EndpointHealth h : results) {
+            if (h.error().isEmpty()) {
+                out.println(h.endpoint() + " is healthy: successfully committed proposal: took = " + h.took());
+            } else {
+                out.flush();
+                err.println(h.endpoint() + " is unhealthy: failed to commit proposal: " + h.error());
+            }
+        }
+    }
+
+    @Override
+    public void endpointStatus(List<EndpointStatus> results) {
+        joinedRows(ClusterTables.statusRows(results));
+    }
+
+    @Override
+    public void endpointHash(List<EndpointHash> results) {
+        joinedRows(ClusterTables.hashRows(results));
+    }
+
+    private void joinedRows(List<List<String>> rows) {
+        for (List<String> row : rows) {
+            out.println(String.join(", ", row));
         }
     }
 

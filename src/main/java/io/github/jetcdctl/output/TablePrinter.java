@@ -1,6 +1,10 @@
 package io.github.jetcdctl.output;
 
-/** Tables, which etcdctl draws only for cluster commands; key/value responses are not supported. */
+import java.util.List;
+
+import io.etcd.jetcd.api.MemberListResponse;
+
+/** ASCII tables for the cluster commands; key/value responses are not supported, as in etcdctl. */
 final class TablePrinter implements Printer {
     private final Output out;
 
@@ -11,5 +15,25 @@ final class TablePrinter implements Printer {
     @Override
     public OutputFormat format() {
         return OutputFormat.TABLE;
+    }
+
+    @Override
+    public void memberList(MemberListResponse response) {
+        out.print(ClusterTables.render(ClusterTables.MEMBER_HEADERS, ClusterTables.memberRows(response)));
+    }
+
+    @Override
+    public void endpointHealth(List<EndpointHealth> results) {
+        out.print(ClusterTables.render(ClusterTables.HEALTH_HEADERS, ClusterTables.healthRows(results)));
+    }
+
+    @Override
+    public void endpointStatus(List<EndpointStatus> results) {
+        out.print(ClusterTables.render(ClusterTables.STATUS_HEADERS, ClusterTables.statusRows(results)));
+    }
+
+    @Override
+    public void endpointHash(List<EndpointHash> results) {
+        out.print(ClusterTables.render(ClusterTables.HASH_HEADERS, ClusterTables.hashRows(results)));
     }
 }

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Shared helpers for the project's scripts (sourced, not run).
+
+say() { printf '==> %s\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# Runs apt-get as root, through sudo when we are not root.
+apt_install() {
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || die "need root (or sudo) to install: $*"
+    sudo="sudo"
+  fi
+  if [ -z "${APT_UPDATED:-}" ]; then
+    $sudo apt-get update -qq >&2
+    APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >&2
+}
+
+java_major() {
+  local java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+  "$java" -version 2>&1 | awk -F'"' '/version/ {split($2, v, "."); print (v[1] == "1" ? v[2] : v[1]); exit}'
+}
+
+# A JDK 17+ and Maven, installed from the distribution when missing.
+ensure_build_tools() {
+  local major
+  major=$(java_major 2>/dev/null || true)
+  if ! command -v javac >/dev/null || [ -z "$major" ] || [ "$major" -lt 17 ]; then
+    say "installing a JDK 17"
+    apt_install openjdk-17-jdk-headless
+  fi
+  if ! command -v mvn >/dev/null; then
+    say "installing Maven"
+    apt_install maven
+  fi
+}

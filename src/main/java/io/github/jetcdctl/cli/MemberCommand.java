@@ -1,0 +1,9 @@
+package io.github.jetcdctl.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code member}: membership commands. */
+@Command(name = "member", description = "Membership related commands",
+        subcommands = {MemberListCommand.class})
+public class MemberCommand extends GroupCommand {
+}
