@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.client.ClientFactory;
 import io.github.jetcdctl.client.ConnectionSettings;
 import io.github.jetcdctl.client.EtcdConnection;
@@ -97,6 +98,17 @@ public final class Session {
 
     public ConnectionSettings connectionSettings() {
         applyEnvironment(Set.of());
+        Set<String> given = flagsOnCommandLine();
+        for (String flag : new String[] {"--cacert", "--cert", "--key"}) {
+            String value = flag.equals("--cacert") ? options.cacert() : flag.equals("--cert") ? options.cert()
+                    : options.key();
+            if (given.contains(flag) && value.isEmpty()) {
+                throw CliException.badArgs("empty string is passed to " + flag + " option");
+            }
+        }
+        if (!options.discoverySrv().isEmpty()) {
+            throw CliException.badArgs("--discovery-srv is not supported yet; give --endpoints instead");
+        }
         return new ConnectionSettings(options.endpoints(), options.dialTimeout(), options.commandTimeout(),
                 options.keepaliveTime(), options.keepaliveTimeout(), options.insecureTransport(),
                 options.insecureSkipTlsVerify(), options.cacert(), options.cert(), options.key(),

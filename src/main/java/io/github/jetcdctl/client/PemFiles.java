@@ -54,7 +54,25 @@ public final class PemFiles {
         }
     }
 
-    public static List<X509Certificate> certificates(String path) throws TlsConfigException {
+    /** The client certificate chain; Go's wording when the file holds no certificate. */
+    public static List<X509Certificate> clientCertificates(String path) throws TlsConfigException {
+        List<X509Certificate> certs = parseCertificates(path);
+        if (certs.isEmpty()) {
+            throw new TlsConfigException("tls: failed to find any PEM data in certificate input");
+        }
+        return certs;
+    }
+
+    /** A CA bundle. etcdctl silently ignores a bundle without certificates; we say so instead. */
+    public static List<X509Certificate> caCertificates(String path) throws TlsConfigException {
+        List<X509Certificate> certs = parseCertificates(path);
+        if (certs.isEmpty()) {
+            throw new TlsConfigException("no PEM certificate found in CA file " + path);
+        }
+        return certs;
+    }
+
+    private static List<X509Certificate> parseCertificates(String path) throws TlsConfigException {
         List<X509Certificate> certs = new ArrayList<>();
         try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
@@ -64,10 +82,7 @@ public final class PemFiles {
                 }
             }
         } catch (CertificateException e) {
-            throw new TlsConfigException(path + ": malformed certificate");
-        }
-        if (certs.isEmpty()) {
-            throw new TlsConfigException(path + ": no PEM certificate found");
+            throw new TlsConfigException("x509: malformed certificate in " + path);
         }
         return certs;
     }

@@ -30,11 +30,11 @@ final class SslContexts {
         if (s.insecureSkipTlsVerify()) {
             builder.trustManager(new TrustEverything());
         } else if (!s.cacert().isEmpty()) {
-            List<X509Certificate> roots = PemFiles.certificates(s.cacert());
+            List<X509Certificate> roots = PemFiles.caCertificates(s.cacert());
             builder.trustManager(roots.toArray(new X509Certificate[0]));
         }
         if (!s.cert().isEmpty()) {
-            List<X509Certificate> chain = PemFiles.certificates(s.cert());
+            List<X509Certificate> chain = PemFiles.clientCertificates(s.cert());
             PrivateKey key = PemFiles.privateKey(s.key());
             PemFiles.checkKeyMatches(key, chain.get(0));
             builder.keyManager(key, chain.toArray(new X509Certificate[0]));

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a short-lived command with a clean environment, capturing output through temp files. */
-final class ProcessRunner {
+public final class ProcessRunner {
 
     private ProcessRunner() {
     }
@@ -34,7 +34,7 @@ final class ProcessRunner {
      * @param killAtTimeoutIsResult if true, a process still running at {@code timeout} is stopped
      *     (SIGTERM, then SIGKILL) and what it printed so far is returned; if false, that is a failure
      */
-    static ProcessResult run(List<String> command, byte[] stdin, Map<String, String> env,
+    public static ProcessResult run(List<String> command, byte[] stdin, Map<String, String> env,
                              Path workingDirectory, Duration timeout, boolean killAtTimeoutIsResult) {
         Path tmp = null;
         try {

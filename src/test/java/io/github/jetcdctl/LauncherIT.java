@@ -1,0 +1,118 @@
+package io.github.jetcdctl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.google.protobuf.ByteString;
+
+import io.etcd.jetcd.api.KVGrpc;
+import io.etcd.jetcd.api.PutRequest;
+import io.etcd.jetcd.api.RequestOp;
+import io.etcd.jetcd.api.TxnRequest;
+import io.github.jetcdctl.client.ClientFactory;
+import io.github.jetcdctl.client.ConnectionSettings;
+import io.github.jetcdctl.client.EtcdConnection;
+import io.github.jetcdctl.testing.EtcdClusterExtension;
+import io.github.jetcdctl.testing.ProcessResult;
+import io.github.jetcdctl.testing.ProcessRunner;
+
+/** Black-box tests: the packaged launcher {@code bin/jetcdctl}, run by bash as a user would. */
+class LauncherIT {
+    @RegisterExtension
+    static final EtcdClusterExtension ETCD = EtcdClusterExtension.single();
+
+    static final Path ROOT = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+    static final Path LAUNCHER = ROOT.resolve("bin/jetcdctl");
+
+    private static ProcessResult bash(String script) {
+        List<String> command = List.of("bash", "-c", script);
+        return ProcessRunner.run(command, null, java.util.Map.of("JETCDCTL", LAUNCHER.toString(),
+                "ENDPOINTS", ETCD.endpointsFlag()), Path.of("/"), Duration.ofSeconds(60), false);
+    }
+
+    @Test
+    void runsFromAnyDirectoryAndPassesTheExitCodeThrough() {
+        ProcessResult version = bash("cd / && \"$JETCDCTL\" version");
+        assertEquals(0, version.exitCode(), version.toString());
+        assertTrue(version.stdoutText().endsWith("API version: 3.5\n"), version.toString());
+        ProcessResult bad = bash("\"$JETCDCTL\" --endpoints=$ENDPOINTS get");
+        assertEquals(128, bad.exitCode(), bad.toString());
+        assertEquals("Error: get command needs one argument as key and an optional argument as range_end\n",
+                bad.stderrText());
+    }
+
+    @Test
+    void keysAreBinarySafeOnTheCommandLine() {
+        ProcessResult put = bash("\"$JETCDCTL\" --endpoints=$ENDPOINTS put $'bin\\x01\\xff' $'v\\xfe'");
+        assertEquals("OK\n", put.stdoutText(), put.toString());
+        ProcessResult get = ETCD.etcdctl().run("get", "bin", "--prefix", "--hex");
+        assertEquals("\\x62\\x69\\x6e\\x01\\xff\n\\x76\\xfe\n", get.stdoutText(), get.toString());
+    }
+
+    @Test
+    void aDeadEndpointEndsAtTheDialTimeoutWithEtcdctlsMessage() {
+        long start = System.nanoTime();
+        ProcessResult dead = bash("\"$JETCDCTL\" --endpoints=127.0.0.1:1 --dial-timeout=1s get foo");
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+        assertEquals(1, dead.exitCode(), dead.toString());
+        assertEquals("Error: context deadline exceeded\n", dead.stderrText());
+        // A hang guard, not a benchmark: etcdctl itself takes the 5 s command timeout here.
+        assertTrue(seconds < 20, "took " + seconds + " s");
+    }
+
+    @Test
+    void stopsPromptlyWhenThePipeClosesOnAHundredThousandKeys() throws Exception {
+        load(100_000);
+        ProcessResult head = bash("set -o pipefail; \"$JETCDCTL\" --endpoints=$ENDPOINTS get \"\" --from-key --keys-only"
+                + " | head -1; echo \"status ${PIPESTATUS[0]}\"");
+        assertEquals("/registry/pods/ns0/pod-000000\nstatus 141\n", head.stdoutText(), head.toString());
+        assertEquals("", head.stderrText());
+    }
+
+    @Test
+    void unknownOutputFormatIsExitCodeFour() {
+        ProcessResult bogus = bash("\"$JETCDCTL\" --endpoints=$ENDPOINTS get foo -w bogus");
+        assertEquals(4, bogus.exitCode());
+        assertEquals("Error: unsupported output format\n", bogus.stderrText());
+    }
+
+    /** Kubernetes-shaped keys, written 100 per transaction. */
+    private static void load(int keys) throws Exception {
+        ConnectionSettings settings = new ConnectionSettings(ETCD.cluster().clientEndpoints(), Duration.ofSeconds(5),
+                Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(6), true, false, "", "", "", "",
+                "");
+        byte[] value = new byte[1024];
+        try (EtcdConnection connection = ClientFactory.connect(settings)) {
+            List<com.google.common.util.concurrent.ListenableFuture<?>> pending = new ArrayList<>();
+            for (int i = 0; i < keys; i += 100) {
+                TxnRequest.Builder txn = TxnRequest.newBuilder();
+                for (int j = i; j < Math.min(keys, i + 100); j++) {
+                    String key = String.format("/registry/pods/ns%d/pod-%06d", j % 10, j);
+                    txn.addSuccess(RequestOp.newBuilder().setRequestPut(PutRequest.newBuilder()
+                            .setKey(ByteString.copyFromUtf8(key)).setValue(ByteString.copyFrom(value))));
+                }
+                pending.add(connection.stub(KVGrpc::newFutureStub).txn(txn.build()));
+                if (pending.size() >= 32) {
+                    for (var f : pending) {
+                        f.get();
+                    }
+                    pending.clear();
+                }
+            }
+            for (var f : pending) {
+                f.get();
+            }
+        }
+        assertTrue(Files.exists(LAUNCHER));
+    }
+}
