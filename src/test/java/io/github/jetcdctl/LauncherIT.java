@@ -1,6 +1,7 @@
 package io.github.jetcdctl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -8,9 +9,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.google.protobuf.ByteString;
@@ -70,13 +74,44 @@ class LauncherIT {
         assertTrue(seconds < 20, "took " + seconds + " s");
     }
 
-    @Test
-    void stopsPromptlyWhenThePipeClosesOnAHundredThousandKeys() throws Exception {
+    @BeforeAll
+    static void loadAHundredThousandKeys() throws Exception {
         load(100_000);
+    }
+
+    @Test
+    void stopsPromptlyWhenThePipeClosesOnAHundredThousandKeys() {
         ProcessResult head = bash("set -o pipefail; \"$JETCDCTL\" --endpoints=$ENDPOINTS get \"\" --from-key --keys-only"
                 + " | head -1; echo \"status ${PIPESTATUS[0]}\"");
         assertEquals("/registry/pods/ns0/pod-000000\nstatus 141\n", head.stdoutText(), head.toString());
         assertEquals("", head.stderrText());
+    }
+
+    /** Killed (SIGKILL) or stopped (SIGTERM) at random moments, a save never leaves a file at the target. */
+    @Test
+    void anInterruptedSaveNeverLeavesAFileAtTheTarget(@TempDir Path dir) throws Exception {
+        Random random = new Random(42);
+        for (int attempt = 0; attempt < 20; attempt++) {
+            Path target = dir.resolve("backup-" + attempt + ".db");
+            Process save = new ProcessBuilder(LAUNCHER.toString(), "--endpoints=" + ETCD.endpointsFlag(), "snapshot",
+                    "save", target.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile())
+                    .start();
+            Thread.sleep(random.nextInt(1500));
+            if (attempt % 2 == 0) {
+                save.destroyForcibly();
+            } else {
+                save.destroy();
+            }
+            int code = save.waitFor();
+            if (code == 0) {
+                assertTrue(Files.size(target) > 0);
+            } else {
+                assertFalse(Files.exists(target), "attempt " + attempt + " exit " + code);
+            }
+            if (attempt % 2 == 1) {
+                assertFalse(Files.exists(dir.resolve(target.getFileName() + ".part")), "SIGTERM cleans up");
+            }
+        }
     }
 
     @Test

@@ -122,6 +122,11 @@ public final class Session {
         return ClientFactory.connect(connectionSettings());
     }
 
+    /** Whether the user gave this flag on the command line (not from the environment). */
+    public boolean givenOnCommandLine(String longName) {
+        return flagsOnCommandLine().contains(longName);
+    }
+
     private Set<String> flagsOnCommandLine() {
         Set<String> names = new HashSet<>();
         for (ParseResult pr = parseResult; pr != null; pr = pr.subcommand()) {
