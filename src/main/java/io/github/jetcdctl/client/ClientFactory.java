@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 import com.google.protobuf.ByteString;
@@ -18,6 +19,14 @@ import io.github.jetcdctl.ExitCodes;
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
+import io.grpc.netty.NegotiationType;
+import io.grpc.netty.NettyChannelBuilder;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslContext;
 
 /**
  * The one place that builds a jetcd {@link Client}. Every command that talks to etcd gets its connection
@@ -42,26 +51,26 @@ public final class ClientFactory {
                 throw new CliException(ExitCodes.BAD_ARGS, e.getMessage());
             }
         }
-        ClientBuilder builder = Client.builder();
+        SslContext sslContext = null;
         if (settings.usesTls()) {
             try {
-                builder.sslContext(SslContexts.forSettings(settings));
+                sslContext = SslContexts.forSettings(settings);
             } catch (TlsConfigException e) {
                 throw new CliException(ExitCodes.BAD_ARGS, e.getMessage());
             }
         }
         EndpointsResolver.register();
+        String target = EndpointsResolver.target(endpoints);
         TokenInterceptor token = new TokenInterceptor();
-        builder.target(EndpointsResolver.target(endpoints))
-                .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
-                .keepaliveTime(settings.keepaliveTime())
-                .keepaliveTimeout(settings.keepaliveTimeout())
-                .interceptor(token);
-        if (!settings.dialTimeout().isZero()) {
-            builder.connectTimeout(settings.dialTimeout());
+        EventLoopGroup eventLoop = new MultiThreadIoEventLoopGroup(1, daemonThreads(), NioIoHandler.newFactory());
+        ManagedChannel channel = channel(target, settings, sslContext, token, eventLoop);
+        ClientBuilder builder = Client.builder().target(target);
+        if (sslContext != null) {
+            builder.sslContext(sslContext);
         }
         Client client = builder.build();
-        EtcdConnection connection = new EtcdConnection(client, channelOf(client), settings);
+        useChannel(client, channel);
+        EtcdConnection connection = new EtcdConnection(client, channel, eventLoop, settings);
         try {
             if (settings.hasCredentials()) {
                 authenticate(connection, settings, token);
@@ -105,10 +114,59 @@ public final class ClientFactory {
     }
 
     /**
-     * jetcd keeps its gRPC channel private, yet etcdctl-exact output needs the raw responses (JSON and
-     * protobuf print them whole) and some RPCs jetcd lacks. We share jetcd's channel rather than open a
-     * second connection; the pinned jetcd version is covered by a unit test.
+     * One gRPC channel with the settings etcdctl uses, on an event loop this connection owns: closing it ends
+     * every thread at once, so the JVM exits without waiting for a shared Netty loop to wind down.
      */
+    private static ManagedChannel channel(String target, ConnectionSettings settings, SslContext sslContext,
+            TokenInterceptor token, EventLoopGroup eventLoop) {
+        NettyChannelBuilder builder = NettyChannelBuilder.forTarget(target)
+                .eventLoopGroup(eventLoop)
+                .channelType(NioSocketChannel.class)
+                .defaultLoadBalancingPolicy("round_robin")
+                .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
+                .keepAliveTime(settings.keepaliveTime().toNanos(), TimeUnit.NANOSECONDS)
+                .keepAliveTimeout(settings.keepaliveTimeout().toNanos(), TimeUnit.NANOSECONDS)
+                .intercept(token);
+        if (sslContext != null) {
+            builder.negotiationType(NegotiationType.TLS).sslContext(sslContext);
+        } else {
+            builder.usePlaintext();
+        }
+        if (!settings.dialTimeout().isZero()) {
+            builder.withOption(ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                    (int) Math.min(Integer.MAX_VALUE, settings.dialTimeout().toMillis()));
+        }
+        return builder.build();
+    }
+
+    private static ThreadFactory daemonThreads() {
+        return runnable -> {
+            Thread thread = new Thread(runnable, "jetcdctl-io");
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /**
+     * jetcd builds its channel itself and keeps it private, yet etcdctl-exact output needs the raw responses
+     * (JSON and protobuf print them whole) and some RPCs jetcd lacks. So the jetcd client is given our channel
+     * before its first use: jetcd's own APIs and our raw calls then share one connection. The pinned jetcd
+     * version is covered by a unit test.
+     */
+    static void useChannel(Client client, ManagedChannel channel) {
+        try {
+            Field managerField = client.getClass().getDeclaredField("connectionManager");
+            managerField.setAccessible(true);
+            Object manager = managerField.get(client);
+            Field channelField = manager.getClass().getDeclaredField("managedChannel");
+            channelField.setAccessible(true);
+            channelField.set(manager, channel);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("this jetcd version does not keep its channel as expected", e);
+        }
+    }
+
+    /** The channel jetcd's own APIs use; for the test that pins the jetcd version. */
     static ManagedChannel channelOf(Client client) {
         try {
             Field managerField = client.getClass().getDeclaredField("connectionManager");

@@ -12,6 +12,7 @@ import io.grpc.Channel;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.AbstractStub;
+import io.netty.channel.EventLoopGroup;
 
 /**
  * An open connection: the jetcd client and the gRPC channel it owns. Commands call etcd's gRPC API
@@ -23,9 +24,12 @@ public final class EtcdConnection implements AutoCloseable {
     private final ConnectionSettings settings;
     private boolean ready;
 
-    EtcdConnection(Client client, ManagedChannel channel, ConnectionSettings settings) {
+    private final EventLoopGroup eventLoop;
+
+    EtcdConnection(Client client, ManagedChannel channel, EventLoopGroup eventLoop, ConnectionSettings settings) {
         this.client = client;
         this.channel = channel;
+        this.eventLoop = eventLoop;
         this.settings = settings;
     }
 
@@ -89,11 +93,14 @@ public final class EtcdConnection implements AutoCloseable {
         }
     }
 
+    /** Closes jetcd, the channel and the event loop, and waits for them so that no thread lingers. */
     @Override
     public void close() {
         client.close();
+        channel.shutdownNow();
         try {
             channel.awaitTermination(1, TimeUnit.SECONDS);
+            eventLoop.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).await(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
