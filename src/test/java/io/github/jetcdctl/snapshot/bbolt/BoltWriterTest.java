@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class BoltWriterTest {
+public class BoltWriterTest {
     @TempDir
     Path dir;
 
@@ -83,7 +83,7 @@ class BoltWriterTest {
     }
 
     /** A synthetic database exercising inline buckets, multi-level trees, overflow values and nested buckets. */
-    static void writeSynthetic(BoltWriter w, long seed, int bigKeys) throws IOException {
+    public static void writeSynthetic(BoltWriter w, long seed, int bigKeys) throws IOException {
         Random rnd = new Random(seed);
         w.beginBucket(b("alarm"));
         w.endBucket();
