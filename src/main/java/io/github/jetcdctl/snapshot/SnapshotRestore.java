@@ -5,7 +5,10 @@ import io.github.jetcdctl.snapshot.raft.ClusterPlan;
 import io.github.jetcdctl.snapshot.raft.RaftDirWriter;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A whole {@code snapshot restore} (etcdutl 3.5 behaviour) once the flags are validated: verify the snapshot's
@@ -38,12 +41,35 @@ public final class SnapshotRestore {
         try (SnapshotFile f = SnapshotFile.open(snapshot)) {
             RestoreDb.verifyHash(f, skipHashCheck);
             try (BoltReader r = BoltReader.open(f.channel(), f.dbLength(), false)) {
+                List<Path> created = missingDirs(RaftDirWriter.snapDir(dataDir));
                 RaftDirWriter.createSnapDir(dataDir);
                 Path db = RaftDirWriter.dbFile(dataDir);
-                RestoreDb.Result dbResult = RestoreDb.write(r, db, opt);
+                RestoreDb.Result dbResult;
+                try {
+                    dbResult = RestoreDb.write(r, db, opt);
+                } catch (IOException | RuntimeException e) {
+                    // the db step removes its own output; remove the directories made for it too
+                    for (Path d : created) {
+                        try {
+                            Files.deleteIfExists(d);
+                        } catch (IOException ignored) {
+                            // not empty or not ours: leave it
+                        }
+                    }
+                    throw e;
+                }
                 RaftDirWriter.Result raft = RaftDirWriter.write(dataDir, walDir, plan);
                 return new Result(db, dbResult, raft);
             }
         }
+    }
+
+    /** The directories {@code mkdir -p dir} would create, deepest first. */
+    private static List<Path> missingDirs(Path dir) {
+        List<Path> out = new ArrayList<>();
+        for (Path p = dir.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) {
+            out.add(p);
+        }
+        return out;
     }
 }

@@ -42,6 +42,11 @@ public final class SnapshotStatusReader {
         if (!Files.exists(path)) {
             throw new NoSuchFileException(path.toString(), null, "stat " + path + ": no such file or directory");
         }
+        if (Files.isRegularFile(path) && Files.size(path) == 0) {
+            // bbolt tries to initialise an empty file and the read-only handle refuses
+            throw new SnapshotFormatException("invalid database: the file is empty",
+                    "write " + path + ": bad file descriptor");
+        }
         try (BoltReader r = BoltReader.open(path)) {
             return read(r);
         }

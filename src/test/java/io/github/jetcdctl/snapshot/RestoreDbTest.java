@@ -154,4 +154,28 @@ class RestoreDbTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new RestoreDb.Options(List.<Member>of(), 1, 1, 0, true, false));
     }
+
+    @Test
+    void damagedSourcesFailCleanlyAndLeaveNothing() throws Exception {
+        byte[] b = TestFiles.bytes("B.db");
+        java.util.Random rnd = new java.util.Random(3);
+        ClusterPlan plan = a1();
+        int failures = 0;
+        for (int i = 0; i < 300; i++) {
+            byte[] c = b.clone();
+            int page = rnd.nextInt(b.length / 4096);
+            c[page * 4096 + rnd.nextInt(rnd.nextBoolean() ? 128 : 4096)] = (byte) rnd.nextInt(256);
+            Path src = TestFiles.write(dir, "dmg.db", c);
+            Path data = dir.resolve("data" + i);
+            try {
+                SnapshotRestore.restore(src, data, null, plan, 0, true);
+                assertTrue(Files.exists(data.resolve("member/snap/db")));
+            } catch (SnapshotFormatException e) {
+                failures++;
+                assertFalse(e.getMessage().contains("\n"));
+                assertFalse(Files.exists(data), "partial data dir left for: " + e.getMessage());
+            }
+        }
+        assertTrue(failures > 0);
+    }
 }
