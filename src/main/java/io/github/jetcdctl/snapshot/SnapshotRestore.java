@@ -1,0 +1,75 @@
+package io.github.jetcdctl.snapshot;
+
+import io.github.jetcdctl.snapshot.bbolt.BoltReader;
+import io.github.jetcdctl.snapshot.raft.ClusterPlan;
+import io.github.jetcdctl.snapshot.raft.RaftDirWriter;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A whole {@code snapshot restore} (etcdutl 3.5 behaviour) once the flags are validated: verify the snapshot's
+ * SHA-256 (unless skipped) before anything is created, write {@code member/snap/db} ({@link RestoreDb}), then the
+ * WAL and the {@code .snap} file ({@link RaftDirWriter}).
+ *
+ * <p>The command is expected to run, before this, {@code RestoreConfig.plan(...)} (flag errors) and
+ * {@code RaftDirWriter.checkTargets(dataDirArg, walDirArg)} (existing directories), and to print etcdutl's log lines
+ * from the returned {@link Result} (the revision bump numbers) and the plan (the {@code added member} lines).
+ */
+public final class SnapshotRestore {
+    private SnapshotRestore() {
+    }
+
+    /** The files written and the db step's numbers. */
+    public record Result(Path db, RestoreDb.Result dbResult, RaftDirWriter.Result raft) {
+    }
+
+    /**
+     * @param snapshot      the snapshot file
+     * @param dataDir       {@code --data-dir}
+     * @param walDir        {@code --wal-dir}, or null for {@code dataDir/member/wal}
+     * @param plan          the validated members and IDs
+     * @param bumpRevision  {@code --bump-revision} (0 for none; implies {@code --mark-compacted})
+     * @param skipHashCheck {@code --skip-hash-check}
+     */
+    public static Result restore(Path snapshot, Path dataDir, Path walDir, ClusterPlan plan, long bumpRevision,
+                                 boolean skipHashCheck) throws IOException {
+        RestoreDb.Options opt = RestoreDb.Options.of(plan).withBump(bumpRevision).withSkipHashCheck(skipHashCheck);
+        try (SnapshotFile f = SnapshotFile.open(snapshot)) {
+            RestoreDb.verifyHash(f, skipHashCheck);
+            try (BoltReader r = BoltReader.open(f.channel(), f.dbLength(), false)) {
+                List<Path> created = missingDirs(RaftDirWriter.snapDir(dataDir));
+                RaftDirWriter.createSnapDir(dataDir);
+                Path db = RaftDirWriter.dbFile(dataDir);
+                RestoreDb.Result dbResult;
+                try {
+                    dbResult = RestoreDb.write(r, db, opt);
+                } catch (IOException | RuntimeException e) {
+                    // the db step removes its own output; remove the directories made for it too
+                    for (Path d : created) {
+                        try {
+                            Files.deleteIfExists(d);
+                        } catch (IOException ignored) {
+                            // not empty or not ours: leave it
+                        }
+                    }
+                    throw e;
+                }
+                RaftDirWriter.Result raft = RaftDirWriter.write(dataDir, walDir, plan);
+                return new Result(db, dbResult, raft);
+            }
+        }
+    }
+
+    /** The directories {@code mkdir -p dir} would create, deepest first. */
+    private static List<Path> missingDirs(Path dir) {
+        List<Path> out = new ArrayList<>();
+        for (Path p = dir.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) {
+            out.add(p);
+        }
+        return out;
+    }
+}
