@@ -6,8 +6,9 @@ import io.github.jetcdctl.snapshot.bbolt.BoltWriter;
 import io.github.jetcdctl.snapshot.raft.ClusterPlan;
 import io.github.jetcdctl.snapshot.raft.RaftDirWriter;
 import io.github.jetcdctl.snapshot.raft.RestoreConfig;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import io.github.jetcdctl.testing.EtcdBinaries;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,22 +22,16 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Side by side with the real etcdutl (3.5.16 at {@code ETCDUTL} or /tmp/aptx/x/usr/bin/etcdutl): status of the test
- * vectors, of files our writer produced, and of dbs restored by etcdutl and by us. Skipped when the binary is absent.
+ * Side by side with the real etcdutl (3.5.16 from the test harness): status of the test
+ * vectors, of files our writer produced, and of dbs restored by etcdutl and by us.
  */
 class RealEtcdutlCrossCheckTest {
-    private static final Path ETCDUTL = Path.of(System.getenv().getOrDefault("ETCDUTL", "/tmp/aptx/x/usr/bin/etcdutl"));
+    private static final Path ETCDUTL = EtcdBinaries.find().etcdutl();
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void requireBinary() {
-        assumeTrue(Files.isExecutable(ETCDUTL), "etcdutl not installed");
-    }
 
     static String run(Path log, String... args) throws Exception {
         List<String> cmd = new ArrayList<>();

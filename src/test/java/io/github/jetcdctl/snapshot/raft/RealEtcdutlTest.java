@@ -1,30 +1,29 @@
 package io.github.jetcdctl.snapshot.raft;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import io.github.jetcdctl.snapshot.TestFiles;
+import io.github.jetcdctl.testing.EtcdBinaries;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the real etcdutl (3.5.16, when installed at {@code ETCDUTL} or /tmp/aptx/x/usr/bin/etcdutl)
+ * Runs the real etcdutl (3.5.16, from the test harness's etcd binaries)
  * on the shared snapshots and compares its whole WAL and .snap files, and their modes, with ours.
- * Skipped when the binary or the snapshots are not there.
  */
 class RealEtcdutlTest {
-    private static final Path ETCDUTL = Path.of(System.getenv().getOrDefault("ETCDUTL", "/tmp/aptx/x/usr/bin/etcdutl"));
-    private static final Path SNAPSHOTS = Path.of(System.getenv().getOrDefault("SNAPSHOT_VECTORS",
-            "/work/shared/testdata/snapshots"));
+    private static final Path ETCDUTL = EtcdBinaries.find().etcdutl();
+    private static final Path SNAPSHOTS = TestFiles.snapshot("A.db").getParent();
 
     @TempDir
     Path tmp;
 
     private void compare(String db, RestoreConfig cfg, boolean separateWal) throws Exception {
-        assumeTrue(Files.isExecutable(ETCDUTL) && Files.isRegularFile(SNAPSHOTS.resolve(db)));
         Path theirs = tmp.resolve("theirs");
         Path theirWal = tmp.resolve("theirs-wal");
         List<String> cmd = new ArrayList<>(List.of(ETCDUTL.toString(), "snapshot", "restore", SNAPSHOTS.resolve(db).toString(),
