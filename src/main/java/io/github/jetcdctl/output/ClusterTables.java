@@ -6,6 +6,7 @@ import java.util.List;
 import io.etcd.jetcd.api.Member;
 import io.etcd.jetcd.api.MemberListResponse;
 import io.etcd.jetcd.api.StatusResponse;
+import io.github.jetcdctl.snapshot.SnapshotStatus;
 
 /**
  * The rows etcdctl builds for cluster responses. The table printer draws them, and the simple printer
@@ -76,5 +77,12 @@ final class ClusterTables {
         AsciiTable table = new AsciiTable(headers);
         rows.forEach(table::addRow);
         return table.render();
+    }
+
+    static final List<String> SNAPSHOT_STATUS_HEADERS = List.of("hash", "revision", "total keys", "total size");
+
+    static List<String> snapshotStatusRow(SnapshotStatus status) {
+        return List.of(Long.toHexString(status.hash()), Long.toString(status.revision()),
+                Long.toString(status.totalKey()), HumanBytes.format(status.totalSize()));
     }
 }

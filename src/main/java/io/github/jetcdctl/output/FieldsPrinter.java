@@ -10,6 +10,7 @@ import io.etcd.jetcd.api.KeyValue;
 import io.etcd.jetcd.api.PutResponse;
 import io.etcd.jetcd.api.RangeResponse;
 import io.etcd.jetcd.api.ResponseHeader;
+import io.github.jetcdctl.snapshot.SnapshotStatus;
 
 /** {@code "Name" : value} lines, as etcdctl's fields printer writes them. */
 final class FieldsPrinter implements Printer {
@@ -125,5 +126,13 @@ final class FieldsPrinter implements Printer {
 
     private void field(String name, String value) {
         out.print("\"").print(name).print("\" : ").println(value);
+    }
+
+    @Override
+    public void snapshotStatus(SnapshotStatus status) {
+        field("Hash", Long.toString(status.hash()));
+        field("Revision", Long.toString(status.revision()));
+        field("Keys", Long.toString(status.totalKey()));
+        field("Size", Long.toString(status.totalSize()));
     }
 }

@@ -8,6 +8,7 @@ import io.etcd.jetcd.api.MemberListResponse;
 import io.etcd.jetcd.api.KeyValue;
 import io.etcd.jetcd.api.PutResponse;
 import io.etcd.jetcd.api.RangeResponse;
+import io.github.jetcdctl.snapshot.SnapshotStatus;
 
 /** etcdctl's default format: raw key and value lines, or {@code \xNN} hex with --hex. */
 final class SimplePrinter implements Printer {
@@ -97,5 +98,10 @@ final class SimplePrinter implements Printer {
             out.write(bytes);
         }
         out.newline();
+    }
+
+    @Override
+    public void snapshotStatus(SnapshotStatus status) {
+        joinedRows(List.of(ClusterTables.snapshotStatusRow(status)));
     }
 }

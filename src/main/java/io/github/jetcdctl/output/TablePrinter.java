@@ -3,6 +3,7 @@ package io.github.jetcdctl.output;
 import java.util.List;
 
 import io.etcd.jetcd.api.MemberListResponse;
+import io.github.jetcdctl.snapshot.SnapshotStatus;
 
 /** ASCII tables for the cluster commands; key/value responses are not supported, as in etcdctl. */
 final class TablePrinter implements Printer {
@@ -35,5 +36,11 @@ final class TablePrinter implements Printer {
     @Override
     public void endpointHash(List<EndpointHash> results) {
         out.print(ClusterTables.render(ClusterTables.HASH_HEADERS, ClusterTables.hashRows(results)));
+    }
+
+    @Override
+    public void snapshotStatus(SnapshotStatus status) {
+        out.print(ClusterTables.render(ClusterTables.SNAPSHOT_STATUS_HEADERS,
+                List.of(ClusterTables.snapshotStatusRow(status))));
     }
 }
