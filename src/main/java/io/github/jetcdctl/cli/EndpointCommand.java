@@ -1,18 +1,9 @@
 package io.github.jetcdctl.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import io.etcd.jetcd.api.ClusterGrpc;
-import io.etcd.jetcd.api.Member;
-import io.etcd.jetcd.api.MemberListResponse;
-import io.github.jetcdctl.CliException;
-import io.github.jetcdctl.ExitCodes;
-import io.github.jetcdctl.client.ClientFactory;
 import io.github.jetcdctl.client.ConnectionSettings;
-import io.github.jetcdctl.client.EtcdConnection;
-import io.github.jetcdctl.client.Requests;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -38,18 +29,6 @@ public class EndpointCommand extends GroupCommand {
         if (!cluster) {
             return settings.endpoints();
         }
-        ConnectionSettings anonymous = settings.withoutCredentials();
-        try (EtcdConnection connection = ClientFactory.connect(anonymous)) {
-            MemberListResponse members = EtcdConnection.call(() -> connection.stub(ClusterGrpc::newBlockingStub)
-                    .memberList(Requests.linearizableMemberList()));
-            List<String> urls = new ArrayList<>();
-            for (Member m : members.getMembersList()) {
-                urls.addAll(m.getClientURLsList());
-            }
-            return urls;
-        } catch (CliException e) {
-            throw new CliException(ExitCodes.ERROR,
-                    "failed to fetch endpoints from etcd cluster member list: " + e.getMessage(), e);
-        }
+        return ClusterEndpoints.fromMemberList(settings);
     }
 }

@@ -11,6 +11,8 @@ import io.etcd.jetcd.api.PutResponse;
 import io.etcd.jetcd.api.RangeResponse;
 import io.etcd.jetcd.api.ResponseHeader;
 import io.github.jetcdctl.snapshot.SnapshotStatus;
+import io.etcd.jetcd.api.AlarmResponse;
+import io.etcd.jetcd.api.AlarmMember;
 
 /** {@code "Name" : value} lines, as etcdctl's fields printer writes them. */
 final class FieldsPrinter implements Printer {
@@ -126,6 +128,19 @@ final class FieldsPrinter implements Printer {
 
     private void field(String name, String value) {
         out.print("\"").print(name).print("\" : ").println(value);
+    }
+
+    /** A disarm response has no header; etcdctl 3.5 panics on it, we print only the alarms. */
+    @Override
+    public void alarm(AlarmResponse response) {
+        if (response.hasHeader()) {
+            header(response.getHeader());
+        }
+        for (AlarmMember alarm : response.getAlarmsList()) {
+            field("MemberID", Long.toUnsignedString(alarm.getMemberID()));
+            field("AlarmType", Alarms.typeName(alarm.getAlarmValue()));
+            out.newline();
+        }
     }
 
     @Override

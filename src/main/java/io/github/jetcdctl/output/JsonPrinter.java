@@ -10,6 +10,12 @@ import io.etcd.jetcd.api.MemberListResponse;
 import io.etcd.jetcd.api.PutResponse;
 import io.etcd.jetcd.api.RangeResponse;
 import io.github.jetcdctl.snapshot.SnapshotStatus;
+import io.etcd.jetcd.api.AlarmResponse;
+import io.etcd.jetcd.api.MemberAddResponse;
+import io.etcd.jetcd.api.MemberPromoteResponse;
+import io.etcd.jetcd.api.MemberRemoveResponse;
+import io.etcd.jetcd.api.MemberUpdateResponse;
+import io.etcd.jetcd.api.MoveLeaderResponse;
 
 /** One compact Go-style JSON document per response, as etcdctl's json printer writes. */
 final class JsonPrinter implements Printer {
@@ -118,6 +124,37 @@ final class JsonPrinter implements Printer {
 
     private void document(MessageOrBuilder message) {
         out.println(GoJson.marshal(message));
+    }
+
+    @Override
+    public void memberAdd(MemberAddResponse response, String newMemberName, String peerUrlsFlag) {
+        document(response);
+    }
+
+    @Override
+    public void memberRemove(long id, MemberRemoveResponse response) {
+        document(response);
+    }
+
+    @Override
+    public void memberUpdate(long id, MemberUpdateResponse response) {
+        document(response);
+    }
+
+    /** etcdctl 3.5 panics here (its json printer lacks the method); we print the response instead. */
+    @Override
+    public void memberPromote(long id, MemberPromoteResponse response) {
+        document(response);
+    }
+
+    @Override
+    public void alarm(AlarmResponse response) {
+        document(response);
+    }
+
+    @Override
+    public void moveLeader(long leader, long target, MoveLeaderResponse response) {
+        document(response);
     }
 
     @Override

@@ -7,6 +7,12 @@ import io.etcd.jetcd.api.MemberListResponse;
 import io.etcd.jetcd.api.PutResponse;
 import io.etcd.jetcd.api.RangeResponse;
 import io.github.jetcdctl.snapshot.SnapshotStatus;
+import io.etcd.jetcd.api.AlarmResponse;
+import io.etcd.jetcd.api.MemberAddResponse;
+import io.etcd.jetcd.api.MemberPromoteResponse;
+import io.etcd.jetcd.api.MemberRemoveResponse;
+import io.etcd.jetcd.api.MemberUpdateResponse;
+import io.etcd.jetcd.api.MoveLeaderResponse;
 
 /**
  * Prints command results in one --write-out format. Commands hand over the raw etcd responses and never
@@ -53,6 +59,32 @@ public interface Printer {
             case PROTOBUF -> new ProtobufPrinter(out);
             case TABLE -> new TablePrinter(out);
         };
+    }
+
+    /** {@code peerUrlsFlag} is --peer-urls as typed; the simple format echoes it for the new member's config. */
+    default void memberAdd(MemberAddResponse response, String newMemberName, String peerUrlsFlag) {
+        throw format().unsupported();
+    }
+
+    default void memberRemove(long id, MemberRemoveResponse response) {
+        throw format().unsupported();
+    }
+
+    default void memberUpdate(long id, MemberUpdateResponse response) {
+        throw format().unsupported();
+    }
+
+    default void memberPromote(long id, MemberPromoteResponse response) {
+        throw format().unsupported();
+    }
+
+    /** Alarm list and disarm; a disarm response has no header, as etcdctl builds it from several calls. */
+    default void alarm(AlarmResponse response) {
+        throw format().unsupported();
+    }
+
+    default void moveLeader(long leader, long target, MoveLeaderResponse response) {
+        throw format().unsupported();
     }
 
     default void snapshotStatus(SnapshotStatus status) {

@@ -6,6 +6,12 @@ import io.etcd.jetcd.api.DeleteRangeResponse;
 import io.etcd.jetcd.api.MemberListResponse;
 import io.etcd.jetcd.api.PutResponse;
 import io.etcd.jetcd.api.RangeResponse;
+import io.etcd.jetcd.api.AlarmResponse;
+import io.etcd.jetcd.api.MemberAddResponse;
+import io.etcd.jetcd.api.MemberPromoteResponse;
+import io.etcd.jetcd.api.MemberRemoveResponse;
+import io.etcd.jetcd.api.MemberUpdateResponse;
+import io.etcd.jetcd.api.MoveLeaderResponse;
 
 /** The serialized response message, with no delimiter or newline, as etcdctl's protobuf printer writes. */
 final class ProtobufPrinter implements Printer {
@@ -42,5 +48,36 @@ final class ProtobufPrinter implements Printer {
 
     private void message(MessageLite message) {
         out.write(message.toByteArray());
+    }
+
+    @Override
+    public void memberAdd(MemberAddResponse response, String newMemberName, String peerUrlsFlag) {
+        message(response);
+    }
+
+    @Override
+    public void memberRemove(long id, MemberRemoveResponse response) {
+        message(response);
+    }
+
+    @Override
+    public void memberUpdate(long id, MemberUpdateResponse response) {
+        message(response);
+    }
+
+    /** etcdctl 3.5 panics here (its protobuf printer lacks the method); we print the response instead. */
+    @Override
+    public void memberPromote(long id, MemberPromoteResponse response) {
+        message(response);
+    }
+
+    @Override
+    public void alarm(AlarmResponse response) {
+        message(response);
+    }
+
+    @Override
+    public void moveLeader(long leader, long target, MoveLeaderResponse response) {
+        message(response);
     }
 }

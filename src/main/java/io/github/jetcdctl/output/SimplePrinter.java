@@ -1,6 +1,7 @@
 package io.github.jetcdctl.output;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.etcd.jetcd.api.DeleteRangeResponse;
@@ -9,6 +10,14 @@ import io.etcd.jetcd.api.KeyValue;
 import io.etcd.jetcd.api.PutResponse;
 import io.etcd.jetcd.api.RangeResponse;
 import io.github.jetcdctl.snapshot.SnapshotStatus;
+import io.etcd.jetcd.api.AlarmResponse;
+import io.etcd.jetcd.api.AlarmMember;
+import io.etcd.jetcd.api.Member;
+import io.etcd.jetcd.api.MemberAddResponse;
+import io.etcd.jetcd.api.MemberPromoteResponse;
+import io.etcd.jetcd.api.MemberRemoveResponse;
+import io.etcd.jetcd.api.MemberUpdateResponse;
+import io.etcd.jetcd.api.MoveLeaderResponse;
 
 /** etcdctl's default format: raw key and value lines, or {@code \xNN} hex with --hex. */
 final class SimplePrinter implements Printer {
@@ -98,6 +107,58 @@ final class SimplePrinter implements Printer {
             out.write(bytes);
         }
         out.newline();
+    }
+
+    /** The added member's line, then the environment an operator gives the new etcd process. */
+    @Override
+    public void memberAdd(MemberAddResponse response, String newMemberName, String peerUrlsFlag) {
+        long newId = response.getMember().getID();
+        out.println("Member " + GoHex.spacePadded16(newId) + " added to cluster "
+                + GoHex.spacePadded16(response.getHeader().getClusterId()));
+        List<String> initialCluster = new ArrayList<>();
+        for (Member m : response.getMembersList()) {
+            String name = m.getID() == newId ? newMemberName : m.getName();
+            for (String url : m.getPeerURLsList()) {
+                initialCluster.add(name + "=" + url);
+            }
+        }
+        out.newline();
+        out.println("ETCD_NAME=" + GoQuote.quote(newMemberName));
+        out.println("ETCD_INITIAL_CLUSTER=" + GoQuote.quote(String.join(",", initialCluster)));
+        out.println("ETCD_INITIAL_ADVERTISE_PEER_URLS=" + GoQuote.quote(peerUrlsFlag));
+        out.println("ETCD_INITIAL_CLUSTER_STATE=\"existing\"");
+    }
+
+    @Override
+    public void memberRemove(long id, MemberRemoveResponse response) {
+        memberLine(id, "removed from", response.getHeader().getClusterId());
+    }
+
+    @Override
+    public void memberUpdate(long id, MemberUpdateResponse response) {
+        memberLine(id, "updated in", response.getHeader().getClusterId());
+    }
+
+    @Override
+    public void memberPromote(long id, MemberPromoteResponse response) {
+        memberLine(id, "promoted in", response.getHeader().getClusterId());
+    }
+
+    /** Each alarm in protobuf's compact text form, as Go's {@code %+v} prints the message. */
+    @Override
+    public void alarm(AlarmResponse response) {
+        for (AlarmMember alarm : response.getAlarmsList()) {
+            out.println(Alarms.compactText(alarm));
+        }
+    }
+
+    @Override
+    public void moveLeader(long leader, long target, MoveLeaderResponse response) {
+        out.println("Leadership transferred from " + GoHex.unsigned(leader) + " to " + GoHex.unsigned(target));
+    }
+
+    private void memberLine(long id, String verb, long clusterId) {
+        out.println("Member " + GoHex.spacePadded16(id) + " " + verb + " cluster " + GoHex.spacePadded16(clusterId));
     }
 
     @Override
