@@ -33,9 +33,6 @@ public class SnapshotStatusCommand extends EtcdCommand {
         // Like etcdutl, status reads no ETCDCTL_* variable: only the -w flag as given.
         Printer printer = Printer.create(OutputFormat.parse(session().options().writeOut()), session().out(),
                 session().err(), false);
-        if (printer.format() == OutputFormat.PROTOBUF) {
-            throw printer.format().unsupported();
-        }
         SnapshotStatus status;
         try {
             status = SnapshotStatusReader.read(Path.of(args.get(0)));
