@@ -9,11 +9,14 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "jetcdctl",
         description = "An etcdctl-compatible command line client for etcd3, in Java.",
         subcommands = {
+            AuthCommand.class,
             DelCommand.class,
             EndpointCommand.class,
             GetCommand.class,
             MemberCommand.class,
             PutCommand.class,
+            RoleCommand.class,
+            UserCommand.class,
             VersionCommand.class,
             HelpCommand.class,
         })

@@ -10,6 +10,21 @@ import io.etcd.jetcd.api.KeyValue;
 import io.etcd.jetcd.api.PutResponse;
 import io.etcd.jetcd.api.RangeResponse;
 import io.etcd.jetcd.api.ResponseHeader;
+import io.etcd.jetcd.api.AuthRoleAddResponse;
+import io.etcd.jetcd.api.AuthRoleGetResponse;
+import io.etcd.jetcd.api.AuthRoleDeleteResponse;
+import io.etcd.jetcd.api.AuthRoleListResponse;
+import io.etcd.jetcd.api.AuthRoleGrantPermissionResponse;
+import io.etcd.jetcd.api.AuthRoleRevokePermissionResponse;
+import io.etcd.jetcd.api.AuthUserAddResponse;
+import io.etcd.jetcd.api.AuthUserGetResponse;
+import io.etcd.jetcd.api.AuthUserListResponse;
+import io.etcd.jetcd.api.AuthUserChangePasswordResponse;
+import io.etcd.jetcd.api.AuthUserGrantRoleResponse;
+import io.etcd.jetcd.api.AuthUserRevokeRoleResponse;
+import io.etcd.jetcd.api.AuthUserDeleteResponse;
+import io.etcd.jetcd.api.Permission;
+import com.google.protobuf.ByteString;
 
 /** {@code "Name" : value} lines, as etcdctl's fields printer writes them. */
 final class FieldsPrinter implements Printer {
@@ -125,5 +140,82 @@ final class FieldsPrinter implements Printer {
 
     private void field(String name, String value) {
         out.print("\"").print(name).print("\" : ").println(value);
+    }
+
+    @Override
+    public void roleAdd(String role, AuthRoleAddResponse response) {
+        header(response.getHeader());
+    }
+
+    /** etcdctl prints the permission type with a doubled space: {@code "PermType" :  READ}. */
+    @Override
+    public void roleGet(String role, AuthRoleGetResponse response) {
+        header(response.getHeader());
+        for (Permission perm : response.getPermList()) {
+            field("PermType", " " + permTypeName(perm.getPermTypeValue()));
+            field("Key", GoQuote.quote(perm.getKey().toByteArray()));
+            field("RangeEnd", GoQuote.quote(perm.getRangeEnd().toByteArray()));
+        }
+    }
+
+    @Override
+    public void roleDelete(String role, AuthRoleDeleteResponse response) {
+        header(response.getHeader());
+    }
+
+    @Override
+    public void roleList(AuthRoleListResponse response) {
+        header(response.getHeader());
+        out.print("\"Roles\" :");
+        for (ByteString role : response.getRolesList().asByteStringList()) {
+            out.print(" ").print(GoQuote.quote(role.toByteArray()));
+        }
+        out.newline();
+    }
+
+    @Override
+    public void roleGrantPermission(String role, AuthRoleGrantPermissionResponse response) {
+        header(response.getHeader());
+    }
+
+    @Override
+    public void roleRevokePermission(String role, byte[] key, byte[] rangeEnd,
+            AuthRoleRevokePermissionResponse response) {
+        header(response.getHeader());
+    }
+
+    @Override
+    public void userAdd(String user, AuthUserAddResponse response) {
+        header(response.getHeader());
+    }
+
+    @Override
+    public void userChangePassword(AuthUserChangePasswordResponse response) {
+        header(response.getHeader());
+    }
+
+    @Override
+    public void userGrantRole(String user, String role, AuthUserGrantRoleResponse response) {
+        header(response.getHeader());
+    }
+
+    @Override
+    public void userRevokeRole(String user, String role, AuthUserRevokeRoleResponse response) {
+        header(response.getHeader());
+    }
+
+    @Override
+    public void userDelete(String user, AuthUserDeleteResponse response) {
+        header(response.getHeader());
+    }
+
+    /** Go's String() of authpb.Permission_Type: the name, or the number when it has none. */
+    private static String permTypeName(int value) {
+        return switch (value) {
+            case Permission.Type.READ_VALUE -> "READ";
+            case Permission.Type.WRITE_VALUE -> "WRITE";
+            case Permission.Type.READWRITE_VALUE -> "READWRITE";
+            default -> Integer.toString(value);
+        };
     }
 }
