@@ -35,8 +35,8 @@ enum GlobalFlag {
     KEEPALIVE_TIMEOUT("keepalive-timeout", (o, v) -> o.keepaliveTimeout = GoDurations.parse(v),
             o -> GoDuration.format(o.keepaliveTimeout.toNanos())),
     KEY("key", (o, v) -> o.key = v, o -> o.key),
-    PASSWORD("password", (o, v) -> o.password = v, o -> o.password),
-    USER("user", (o, v) -> o.user = v, o -> o.user),
+    PASSWORD("password", (o, v) -> o.password = v, o -> hidden(o.password)),
+    USER("user", (o, v) -> o.user = v, o -> userWithHiddenPassword(o.user)),
     WRITE_OUT("write-out", (o, v) -> o.writeOut = v, o -> o.writeOut);
 
     private final String flagName;
@@ -69,4 +69,19 @@ enum GlobalFlag {
     String show(GlobalOptions options) {
         return show.apply(options);
     }
+
+    /**
+     * etcdctl's --debug dump prints passwords in clear (ETCDCTL_PASSWORD, and ETCDCTL_USER=name:password);
+     * we deliberately do not, so debug output can be shared. An empty value stays empty.
+     */
+    private static String hidden(String password) {
+        return password.isEmpty() ? "" : PASSWORD_MASK;
+    }
+
+    private static String userWithHiddenPassword(String user) {
+        int colon = user.indexOf(':');
+        return colon < 0 ? user : user.substring(0, colon + 1) + hidden(user.substring(colon + 1));
+    }
+
+    private static final String PASSWORD_MASK = "********";
 }

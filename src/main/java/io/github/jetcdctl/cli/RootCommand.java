@@ -10,6 +10,7 @@ import picocli.CommandLine.ScopeType;
         description = "An etcdctl-compatible command line client for etcd3, in Java.",
         subcommands = {
             AlarmCommand.class,
+            AuthCommand.class,
             CompactionCommand.class,
             DefragCommand.class,
             DelCommand.class,
@@ -18,7 +19,9 @@ import picocli.CommandLine.ScopeType;
             MemberCommand.class,
             MoveLeaderCommand.class,
             PutCommand.class,
+            RoleCommand.class,
             SnapshotCommand.class,
+            UserCommand.class,
             VersionCommand.class,
             HelpCommand.class,
         })

@@ -30,6 +30,7 @@ public final class Session {
     private final GlobalOptions options;
     private ParseResult parseResult;
     private boolean environmentApplied;
+    private Credentials credentials;
 
     Session(RawArguments rawArgs, InputStream in, Output out, PrintStream err, Map<String, String> env,
             GlobalOptions options) {
@@ -109,17 +110,22 @@ public final class Session {
         if (!options.discoverySrv().isEmpty()) {
             throw CliException.badArgs("--discovery-srv is not supported yet; give --endpoints instead");
         }
+        Credentials login = credentials();
         return new ConnectionSettings(options.endpoints(), options.dialTimeout(), options.commandTimeout(),
                 options.keepaliveTime(), options.keepaliveTimeout(), options.insecureTransport(),
                 options.insecureSkipTlsVerify(), options.cacert(), options.cert(), options.key(),
-                options.user(), options.password());
+                login.user(), login.password());
     }
 
-    /** Environment, output format, then the client: the order etcdctl's mustClientFromCmd follows. */
+    /**
+     * Environment, credentials (perhaps a password prompt), output format, then the client: the order
+     * etcdctl's mustClientFromCmd follows.
+     */
     public EtcdConnection connect() {
         applyEnvironment(Set.of());
+        ConnectionSettings settings = connectionSettings();
         outputFormat();
-        return ClientFactory.connect(connectionSettings());
+        return ClientFactory.connect(settings);
     }
 
     /** Whether the user gave this flag on the command line (not from the environment). */
@@ -135,5 +141,18 @@ public final class Session {
             }
         }
         return names;
+    }
+
+    /** Reads passwords for the user and role commands, from the terminal or standard input. */
+    PasswordPrompt passwords() {
+        return PasswordPrompt.of(in, out);
+    }
+
+    /** The user and password to log in with, asked for at most once per invocation. */
+    private Credentials credentials() {
+        if (credentials == null) {
+            credentials = Credentials.resolve(options.user(), options.password(), passwords());
+        }
+        return credentials;
     }
 }

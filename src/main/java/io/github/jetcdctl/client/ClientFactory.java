@@ -82,18 +82,15 @@ public final class ClientFactory {
         return connection;
     }
 
-    /** Fetches the auth token during client construction, as etcdctl does; failures exit with code 2. */
+    /**
+     * Fetches the auth token during client construction, as etcdctl does; failures exit with code 2. The
+     * settings hold the user and password already separated (the command line's {@code name:password} is
+     * split, or the password asked for, before the client is built).
+     */
     private static void authenticate(EtcdConnection connection, ConnectionSettings settings,
             TokenInterceptor token) {
         String user = settings.user();
         String password = settings.password();
-        if (password.isEmpty()) {
-            int colon = user.indexOf(':');
-            if (colon >= 0) {
-                password = user.substring(colon + 1);
-                user = user.substring(0, colon);
-            }
-        }
         long timeoutNanos = settings.dialTimeout().isZero() ? settings.commandTimeout().toNanos()
                 : settings.dialTimeout().toNanos();
         try {
@@ -107,6 +104,9 @@ public final class ClientFactory {
                             .build());
             token.setToken(response.getToken());
         } catch (StatusRuntimeException e) {
+            if (isAuthNotEnabled(e)) {
+                return; // etcd's client goes on without a token, so credentials are harmless then
+            }
             throw new CliException(ExitCodes.BAD_CONNECTION, GrpcErrors.message(e), e);
         } catch (CliException e) {
             throw new CliException(ExitCodes.BAD_CONNECTION, e.getMessage(), e);
@@ -198,5 +198,10 @@ public final class ClientFactory {
             state = channel.getState(true);
         }
         return true;
+    }
+
+    private static boolean isAuthNotEnabled(StatusRuntimeException e) {
+        return e.getStatus().getCode() == io.grpc.Status.Code.FAILED_PRECONDITION
+                && "etcdserver: authentication is not enabled".equals(e.getStatus().getDescription());
     }
 }

@@ -24,8 +24,9 @@ public record ConnectionSettings(
                 || endpoints.stream().anyMatch(e -> e.startsWith("https://") || e.startsWith("unixs://"));
     }
 
+    /** As etcd's client: a user with an empty password connects anonymously. */
     public boolean hasCredentials() {
-        return !user.isEmpty();
+        return !user.isEmpty() && !password.isEmpty();
     }
 
     /** etcdctl asks the member list for --cluster without credentials. */
@@ -37,5 +38,12 @@ public record ConnectionSettings(
     public ConnectionSettings withEndpoints(List<String> newEndpoints) {
         return new ConnectionSettings(newEndpoints, dialTimeout, commandTimeout, keepaliveTime, keepaliveTimeout,
                 insecureTransport, insecureSkipTlsVerify, cacert, cert, key, user, password);
+    }
+
+    /** Never shows the password (settings may end up in debug output or exception messages). */
+    @Override
+    public String toString() {
+        return "ConnectionSettings[endpoints=" + endpoints + ", user=" + user
+                + ", password=" + (password.isEmpty() ? "" : "********") + "]";
     }
 }

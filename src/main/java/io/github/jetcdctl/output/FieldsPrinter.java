@@ -13,6 +13,21 @@ import io.etcd.jetcd.api.ResponseHeader;
 import io.github.jetcdctl.snapshot.SnapshotStatus;
 import io.etcd.jetcd.api.AlarmResponse;
 import io.etcd.jetcd.api.AlarmMember;
+import com.google.protobuf.ByteString;
+import io.etcd.jetcd.api.AuthRoleAddResponse;
+import io.etcd.jetcd.api.AuthRoleDeleteResponse;
+import io.etcd.jetcd.api.AuthRoleGetResponse;
+import io.etcd.jetcd.api.AuthRoleGrantPermissionResponse;
+import io.etcd.jetcd.api.AuthRoleListResponse;
+import io.etcd.jetcd.api.AuthRoleRevokePermissionResponse;
+import io.etcd.jetcd.api.AuthUserAddResponse;
+import io.etcd.jetcd.api.AuthUserChangePasswordResponse;
+import io.etcd.jetcd.api.AuthUserDeleteResponse;
+import io.etcd.jetcd.api.AuthUserGetResponse;
+import io.etcd.jetcd.api.AuthUserGrantRoleResponse;
+import io.etcd.jetcd.api.AuthUserListResponse;
+import io.etcd.jetcd.api.AuthUserRevokeRoleResponse;
+import io.etcd.jetcd.api.Permission;
 
 /** {@code "Name" : value} lines, as etcdctl's fields printer writes them. */
 final class FieldsPrinter implements Printer {
@@ -149,5 +164,83 @@ final class FieldsPrinter implements Printer {
         field("Revision", Long.toString(status.revision()));
         field("Keys", Long.toString(status.totalKey()));
         field("Size", Long.toString(status.totalSize()));
+    }
+
+
+    @Override
+    public void roleAdd(String role, AuthRoleAddResponse response) {
+        header(response.getHeader());
+    }
+
+    /** etcdctl prints the permission type with a doubled space: {@code "PermType" :  READ}. */
+    @Override
+    public void roleGet(String role, AuthRoleGetResponse response) {
+        header(response.getHeader());
+        for (Permission perm : response.getPermList()) {
+            field("PermType", " " + permTypeName(perm.getPermTypeValue()));
+            field("Key", GoQuote.quote(perm.getKey().toByteArray()));
+            field("RangeEnd", GoQuote.quote(perm.getRangeEnd().toByteArray()));
+        }
+    }
+
+    @Override
+    public void roleDelete(String role, AuthRoleDeleteResponse response) {
+        header(response.getHeader());
+    }
+
+    @Override
+    public void roleList(AuthRoleListResponse response) {
+        header(response.getHeader());
+        out.print("\"Roles\" :");
+        for (ByteString role : response.getRolesList().asByteStringList()) {
+            out.print(" ").print(GoQuote.quote(role.toByteArray()));
+        }
+        out.newline();
+    }
+
+    @Override
+    public void roleGrantPermission(String role, AuthRoleGrantPermissionResponse response) {
+        header(response.getHeader());
+    }
+
+    @Override
+    public void roleRevokePermission(String role, byte[] key, byte[] rangeEnd,
+            AuthRoleRevokePermissionResponse response) {
+        header(response.getHeader());
+    }
+
+    @Override
+    public void userAdd(String user, AuthUserAddResponse response) {
+        header(response.getHeader());
+    }
+
+    @Override
+    public void userChangePassword(AuthUserChangePasswordResponse response) {
+        header(response.getHeader());
+    }
+
+    @Override
+    public void userGrantRole(String user, String role, AuthUserGrantRoleResponse response) {
+        header(response.getHeader());
+    }
+
+    @Override
+    public void userRevokeRole(String user, String role, AuthUserRevokeRoleResponse response) {
+        header(response.getHeader());
+    }
+
+    @Override
+    public void userDelete(String user, AuthUserDeleteResponse response) {
+        header(response.getHeader());
+    }
+
+    /** Go's String() of authpb.Permission_Type: the name, or the number when it has none. */
+    private static String permTypeName(int value) {
+        return switch (value) {
+            case Permission.Type.READ_VALUE -> "READ";
+            case Permission.Type.WRITE_VALUE -> "WRITE";
+            case Permission.Type.READWRITE_VALUE -> "READWRITE";
+            default -> Integer.toString(value);
+        };
     }
 }

@@ -16,6 +16,19 @@ import io.etcd.jetcd.api.MemberPromoteResponse;
 import io.etcd.jetcd.api.MemberRemoveResponse;
 import io.etcd.jetcd.api.MemberUpdateResponse;
 import io.etcd.jetcd.api.MoveLeaderResponse;
+import io.etcd.jetcd.api.AuthRoleAddResponse;
+import io.etcd.jetcd.api.AuthRoleDeleteResponse;
+import io.etcd.jetcd.api.AuthRoleGetResponse;
+import io.etcd.jetcd.api.AuthRoleGrantPermissionResponse;
+import io.etcd.jetcd.api.AuthRoleListResponse;
+import io.etcd.jetcd.api.AuthRoleRevokePermissionResponse;
+import io.etcd.jetcd.api.AuthUserAddResponse;
+import io.etcd.jetcd.api.AuthUserChangePasswordResponse;
+import io.etcd.jetcd.api.AuthUserDeleteResponse;
+import io.etcd.jetcd.api.AuthUserGetResponse;
+import io.etcd.jetcd.api.AuthUserGrantRoleResponse;
+import io.etcd.jetcd.api.AuthUserListResponse;
+import io.etcd.jetcd.api.AuthUserRevokeRoleResponse;
 
 /** One compact Go-style JSON document per response, as etcdctl's json printer writes. */
 final class JsonPrinter implements Printer {
@@ -165,5 +178,77 @@ final class JsonPrinter implements Printer {
                 .name("totalKey").value(status.totalKey())
                 .name("totalSize").value(status.totalSize())
                 .endObject().toString());
+    }
+
+
+    @Override
+    public void roleAdd(String role, AuthRoleAddResponse response) {
+        document(response);
+    }
+
+    @Override
+    public void roleGet(String role, AuthRoleGetResponse response) {
+        document(response);
+    }
+
+    @Override
+    public void roleDelete(String role, AuthRoleDeleteResponse response) {
+        document(response);
+    }
+
+    @Override
+    public void roleList(AuthRoleListResponse response) {
+        document(response);
+    }
+
+    @Override
+    public void roleGrantPermission(String role, AuthRoleGrantPermissionResponse response) {
+        document(response);
+    }
+
+    @Override
+    public void roleRevokePermission(String role, byte[] key, byte[] rangeEnd,
+            AuthRoleRevokePermissionResponse response) {
+        document(response);
+    }
+
+    @Override
+    public void userAdd(String user, AuthUserAddResponse response) {
+        document(response);
+    }
+
+    @Override
+    public void userGet(String user, AuthUserGetResponse response) {
+        document(response);
+    }
+
+    @Override
+    public void userList(AuthUserListResponse response) {
+        document(response);
+    }
+
+    @Override
+    public void userChangePassword(AuthUserChangePasswordResponse response) {
+        document(response);
+    }
+
+    @Override
+    public void userGrantRole(String user, String role, AuthUserGrantRoleResponse response) {
+        document(response);
+    }
+
+    @Override
+    public void userRevokeRole(String user, String role, AuthUserRevokeRoleResponse response) {
+        document(response);
+    }
+
+    @Override
+    public void userDelete(String user, AuthUserDeleteResponse response) {
+        document(response);
+    }
+
+    @Override
+    public void authStatus(AuthStatus status) {
+        document(status.response());
     }
 }

@@ -13,6 +13,19 @@ import io.etcd.jetcd.api.MemberPromoteResponse;
 import io.etcd.jetcd.api.MemberRemoveResponse;
 import io.etcd.jetcd.api.MemberUpdateResponse;
 import io.etcd.jetcd.api.MoveLeaderResponse;
+import io.etcd.jetcd.api.AuthRoleAddResponse;
+import io.etcd.jetcd.api.AuthRoleDeleteResponse;
+import io.etcd.jetcd.api.AuthRoleGetResponse;
+import io.etcd.jetcd.api.AuthRoleGrantPermissionResponse;
+import io.etcd.jetcd.api.AuthRoleListResponse;
+import io.etcd.jetcd.api.AuthRoleRevokePermissionResponse;
+import io.etcd.jetcd.api.AuthUserAddResponse;
+import io.etcd.jetcd.api.AuthUserChangePasswordResponse;
+import io.etcd.jetcd.api.AuthUserDeleteResponse;
+import io.etcd.jetcd.api.AuthUserGetResponse;
+import io.etcd.jetcd.api.AuthUserGrantRoleResponse;
+import io.etcd.jetcd.api.AuthUserListResponse;
+import io.etcd.jetcd.api.AuthUserRevokeRoleResponse;
 
 /**
  * Prints command results in one --write-out format. Commands hand over the raw etcd responses and never
@@ -88,6 +101,65 @@ public interface Printer {
     }
 
     default void snapshotStatus(SnapshotStatus status) {
+        throw format().unsupported();
+    }
+
+
+    default void roleAdd(String role, AuthRoleAddResponse response) {
+        throw format().unsupported();
+    }
+
+    default void roleGet(String role, AuthRoleGetResponse response) {
+        throw format().unsupported();
+    }
+
+    default void roleDelete(String role, AuthRoleDeleteResponse response) {
+        throw format().unsupported();
+    }
+
+    default void roleList(AuthRoleListResponse response) {
+        throw format().unsupported();
+    }
+
+    default void roleGrantPermission(String role, AuthRoleGrantPermissionResponse response) {
+        throw format().unsupported();
+    }
+
+    /** {@code key} as given on the command line; {@code rangeEnd} as sent (empty for a single key). */
+    default void roleRevokePermission(String role, byte[] key, byte[] rangeEnd,
+            AuthRoleRevokePermissionResponse response) {
+        throw format().unsupported();
+    }
+
+    default void userAdd(String user, AuthUserAddResponse response) {
+        throw format().unsupported();
+    }
+
+    default void userGet(String user, AuthUserGetResponse response) {
+        throw format().unsupported();
+    }
+
+    default void userList(AuthUserListResponse response) {
+        throw format().unsupported();
+    }
+
+    default void userChangePassword(AuthUserChangePasswordResponse response) {
+        throw format().unsupported();
+    }
+
+    default void userGrantRole(String user, String role, AuthUserGrantRoleResponse response) {
+        throw format().unsupported();
+    }
+
+    default void userRevokeRole(String user, String role, AuthUserRevokeRoleResponse response) {
+        throw format().unsupported();
+    }
+
+    default void userDelete(String user, AuthUserDeleteResponse response) {
+        throw format().unsupported();
+    }
+
+    default void authStatus(AuthStatus status) {
         throw format().unsupported();
     }
 }

@@ -12,6 +12,19 @@ import io.etcd.jetcd.api.MemberPromoteResponse;
 import io.etcd.jetcd.api.MemberRemoveResponse;
 import io.etcd.jetcd.api.MemberUpdateResponse;
 import io.etcd.jetcd.api.MoveLeaderResponse;
+import io.etcd.jetcd.api.AuthRoleAddResponse;
+import io.etcd.jetcd.api.AuthRoleDeleteResponse;
+import io.etcd.jetcd.api.AuthRoleGetResponse;
+import io.etcd.jetcd.api.AuthRoleGrantPermissionResponse;
+import io.etcd.jetcd.api.AuthRoleListResponse;
+import io.etcd.jetcd.api.AuthRoleRevokePermissionResponse;
+import io.etcd.jetcd.api.AuthUserAddResponse;
+import io.etcd.jetcd.api.AuthUserChangePasswordResponse;
+import io.etcd.jetcd.api.AuthUserDeleteResponse;
+import io.etcd.jetcd.api.AuthUserGetResponse;
+import io.etcd.jetcd.api.AuthUserGrantRoleResponse;
+import io.etcd.jetcd.api.AuthUserListResponse;
+import io.etcd.jetcd.api.AuthUserRevokeRoleResponse;
 
 /** The serialized response message, with no delimiter or newline, as etcdctl's protobuf printer writes. */
 final class ProtobufPrinter implements Printer {
@@ -79,5 +92,77 @@ final class ProtobufPrinter implements Printer {
     @Override
     public void moveLeader(long leader, long target, MoveLeaderResponse response) {
         message(response);
+    }
+
+
+    @Override
+    public void roleAdd(String role, AuthRoleAddResponse response) {
+        message(response);
+    }
+
+    @Override
+    public void roleGet(String role, AuthRoleGetResponse response) {
+        message(response);
+    }
+
+    @Override
+    public void roleDelete(String role, AuthRoleDeleteResponse response) {
+        message(response);
+    }
+
+    @Override
+    public void roleList(AuthRoleListResponse response) {
+        message(response);
+    }
+
+    @Override
+    public void roleGrantPermission(String role, AuthRoleGrantPermissionResponse response) {
+        message(response);
+    }
+
+    @Override
+    public void roleRevokePermission(String role, byte[] key, byte[] rangeEnd,
+            AuthRoleRevokePermissionResponse response) {
+        message(response);
+    }
+
+    @Override
+    public void userAdd(String user, AuthUserAddResponse response) {
+        message(response);
+    }
+
+    @Override
+    public void userGet(String user, AuthUserGetResponse response) {
+        message(response);
+    }
+
+    @Override
+    public void userList(AuthUserListResponse response) {
+        message(response);
+    }
+
+    @Override
+    public void userChangePassword(AuthUserChangePasswordResponse response) {
+        message(response);
+    }
+
+    @Override
+    public void userGrantRole(String user, String role, AuthUserGrantRoleResponse response) {
+        message(response);
+    }
+
+    @Override
+    public void userRevokeRole(String user, String role, AuthUserRevokeRoleResponse response) {
+        message(response);
+    }
+
+    @Override
+    public void userDelete(String user, AuthUserDeleteResponse response) {
+        message(response);
+    }
+
+    @Override
+    public void authStatus(AuthStatus status) {
+        message(status.response());
     }
 }

@@ -18,6 +18,21 @@ import io.etcd.jetcd.api.MemberPromoteResponse;
 import io.etcd.jetcd.api.MemberRemoveResponse;
 import io.etcd.jetcd.api.MemberUpdateResponse;
 import io.etcd.jetcd.api.MoveLeaderResponse;
+import com.google.protobuf.ByteString;
+import io.etcd.jetcd.api.AuthRoleAddResponse;
+import io.etcd.jetcd.api.AuthRoleDeleteResponse;
+import io.etcd.jetcd.api.AuthRoleGetResponse;
+import io.etcd.jetcd.api.AuthRoleGrantPermissionResponse;
+import io.etcd.jetcd.api.AuthRoleListResponse;
+import io.etcd.jetcd.api.AuthRoleRevokePermissionResponse;
+import io.etcd.jetcd.api.AuthUserAddResponse;
+import io.etcd.jetcd.api.AuthUserChangePasswordResponse;
+import io.etcd.jetcd.api.AuthUserDeleteResponse;
+import io.etcd.jetcd.api.AuthUserGetResponse;
+import io.etcd.jetcd.api.AuthUserGrantRoleResponse;
+import io.etcd.jetcd.api.AuthUserListResponse;
+import io.etcd.jetcd.api.AuthUserRevokeRoleResponse;
+import io.etcd.jetcd.api.Permission;
 
 /** etcdctl's default format: raw key and value lines, or {@code \xNN} hex with --hex. */
 final class SimplePrinter implements Printer {
@@ -164,5 +179,132 @@ final class SimplePrinter implements Printer {
     @Override
     public void snapshotStatus(SnapshotStatus status) {
         joinedRows(List.of(ClusterTables.snapshotStatusRow(status)));
+    }
+
+
+    @Override
+    public void roleAdd(String role, AuthRoleAddResponse response) {
+        out.println("Role " + role + " created");
+    }
+
+    /** Read permissions, then write permissions; a read-write permission appears in both. */
+    @Override
+    public void roleGet(String role, AuthRoleGetResponse response) {
+        out.println("Role " + role);
+        out.println("KV Read:");
+        for (Permission perm : response.getPermList()) {
+            if (perm.getPermTypeValue() == Permission.Type.READ_VALUE
+                    || perm.getPermTypeValue() == Permission.Type.READWRITE_VALUE) {
+                permission(perm);
+            }
+        }
+        out.println("KV Write:");
+        for (Permission perm : response.getPermList()) {
+            if (perm.getPermTypeValue() == Permission.Type.WRITE_VALUE
+                    || perm.getPermTypeValue() == Permission.Type.READWRITE_VALUE) {
+                permission(perm);
+            }
+        }
+    }
+
+    @Override
+    public void roleDelete(String role, AuthRoleDeleteResponse response) {
+        out.println("Role " + role + " deleted");
+    }
+
+    @Override
+    public void roleList(AuthRoleListResponse response) {
+        for (ByteString role : response.getRolesList().asByteStringList()) {
+            out.write(role.toByteArray()).newline();
+        }
+    }
+
+    @Override
+    public void roleGrantPermission(String role, AuthRoleGrantPermissionResponse response) {
+        out.println("Role " + role + " updated");
+    }
+
+    @Override
+    public void roleRevokePermission(String role, byte[] key, byte[] rangeEnd,
+            AuthRoleRevokePermissionResponse response) {
+        if (rangeEnd.length == 0) {
+            out.print("Permission of key ").write(key);
+        } else {
+            out.print("Permission of range [").write(key).print(", ");
+            if (PermissionRanges.isOpenEnded(rangeEnd)) {
+                out.print("<open ended>");
+            } else {
+                out.write(rangeEnd).print(")");
+            }
+        }
+        out.println(" is revoked from role " + role);
+    }
+
+    @Override
+    public void userAdd(String user, AuthUserAddResponse response) {
+        out.println("User " + user + " created");
+    }
+
+    @Override
+    public void userGet(String user, AuthUserGetResponse response) {
+        out.print("User: " + user).newline().print("Roles:");
+        for (ByteString role : response.getRolesList().asByteStringList()) {
+            out.print(" ").write(role.toByteArray());
+        }
+        out.newline();
+    }
+
+    @Override
+    public void userList(AuthUserListResponse response) {
+        for (ByteString user : response.getUsersList().asByteStringList()) {
+            out.write(user.toByteArray()).newline();
+        }
+    }
+
+    @Override
+    public void userChangePassword(AuthUserChangePasswordResponse response) {
+        out.println("Password updated");
+    }
+
+    @Override
+    public void userGrantRole(String user, String role, AuthUserGrantRoleResponse response) {
+        out.println("Role " + role + " is granted to user " + user);
+    }
+
+    @Override
+    public void userRevokeRole(String user, String role, AuthUserRevokeRoleResponse response) {
+        out.println("Role " + role + " is revoked from user " + user);
+    }
+
+    @Override
+    public void userDelete(String user, AuthUserDeleteResponse response) {
+        out.println("User " + user + " deleted");
+    }
+
+    @Override
+    public void authStatus(AuthStatus status) {
+        out.println("Authentication Status: " + status.enabled());
+        out.println("AuthRevision: " + Long.toUnsignedString(status.authRevision()));
+    }
+
+    /** A key, {@code [key, end)}, or {@code [key, <open ended>}, plus the prefix it stands for if any. */
+    private void permission(Permission perm) {
+        byte[] key = perm.getKey().toByteArray();
+        byte[] end = perm.getRangeEnd().toByteArray();
+        out.print("\t");
+        if (end.length == 0) {
+            out.write(key).newline();
+            return;
+        }
+        out.print("[").write(key).print(", ");
+        if (PermissionRanges.isOpenEnded(end)) {
+            out.print("<open ended>");
+        } else {
+            out.write(end).print(")");
+        }
+        if (PermissionRanges.isPrefixRange(key, end)) {
+            out.print(" (prefix ").write(key).print(")");
+        }
+        out.newline();
     }
 }
