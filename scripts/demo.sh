@@ -49,6 +49,8 @@ run put /registry/pods/default/web-1 '{"kind":"Pod"}'
 run get /registry/pods/ --prefix --keys-only
 run get /registry/pods/default/web-0 -w json
 run get /registry/pods/ --prefix --count-only -w fields
+run snapshot save "$root/.cache/demo-backup.db"
+run snapshot status "$root/.cache/demo-backup.db" -w table
 run version
 
 if [ -f "$root/.cache/demo-etcd/etcd.pid" ]; then
