@@ -3,6 +3,7 @@ package io.github.jetcdctl.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import com.google.protobuf.ByteString;
 
@@ -11,8 +12,10 @@ import io.etcd.jetcd.api.RangeRequest;
 import io.etcd.jetcd.api.RangeResponse;
 import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.client.EtcdConnection;
+import io.github.jetcdctl.client.RangePager;
 import io.github.jetcdctl.output.OutputFormat;
 import io.github.jetcdctl.output.Printer;
+import io.github.jetcdctl.output.RangeListing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -83,8 +86,10 @@ public class GetCommand extends EtcdCommand {
     protected void run() {
         RangeRequest request = buildRequest();
         try (EtcdConnection connection = session().connect()) {
-            RangeResponse response = EtcdConnection.call(
-                    () -> connection.stub(KVGrpc::newBlockingStub).range(request));
+            Function<RangeRequest, RangeResponse> range =
+                    r -> EtcdConnection.call(() -> connection.stub(KVGrpc::newBlockingStub).range(r));
+            RangeListing listing = RangePager.canPage(request) ? RangePager.fetch(request, range)
+                    : RangeListing.of(range.apply(request));
             Printer printer = session().printer();
             if (countOnly && printer.format() != OutputFormat.FIELDS) {
                 throw CliException.badArgs("--count-only is only for `--write-out=fields`");
@@ -92,7 +97,7 @@ public class GetCommand extends EtcdCommand {
             if (printValueOnly && printer.format() != OutputFormat.SIMPLE) {
                 throw CliException.badArgs("print-value-only is only for `--write-out=simple`");
             }
-            printer.get(response, printValueOnly);
+            printer.get(listing, printValueOnly);
         }
     }
 

@@ -43,13 +43,13 @@ final class FieldsPrinter implements Printer {
     }
 
     @Override
-    public void get(RangeResponse response, boolean valueOnly) {
-        header(response.getHeader());
-        for (KeyValue kv : response.getKvsList()) {
+    public void get(RangeListing listing, boolean valueOnly) {
+        header(listing.header());
+        for (KeyValue kv : listing.kvs()) {
             keyValue("", kv);
         }
-        field("More", Boolean.toString(response.getMore()));
-        field("Count", Long.toString(response.getCount()));
+        field("More", Boolean.toString(listing.more()));
+        field("Count", Long.toString(listing.count()));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import com.google.protobuf.MessageOrBuilder;
 
 import io.etcd.jetcd.api.DeleteRangeResponse;
+import io.etcd.jetcd.api.KeyValue;
 import io.etcd.jetcd.api.Member;
 import io.etcd.jetcd.api.MemberListResponse;
 import io.etcd.jetcd.api.PutResponse;
@@ -46,8 +47,31 @@ final class JsonPrinter implements Printer {
     }
 
     @Override
-    public void get(RangeResponse response, boolean valueOnly) {
-        document(response);
+    public void get(RangeListing listing, boolean valueOnly) {
+        // The Go encoding of a RangeResponse, written key by key: fields in order, zero values left out.
+        out.print("{");
+        String separator = "";
+        if (listing.hasHeader()) {
+            out.print("\"header\":").print(GoJson.marshal(listing.header()));
+            separator = ",";
+        }
+        boolean first = true;
+        for (KeyValue kv : listing.kvs()) {
+            out.print(first ? separator + "\"kvs\":[" : ",").print(GoJson.marshal(kv));
+            first = false;
+        }
+        if (!first) {
+            out.print("]");
+            separator = ",";
+        }
+        if (listing.more()) {
+            out.print(separator + "\"more\":true");
+            separator = ",";
+        }
+        if (listing.count() != 0) {
+            out.print(separator + "\"count\":" + listing.count());
+        }
+        out.println("}");
     }
 
     @Override

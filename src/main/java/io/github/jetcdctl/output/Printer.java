@@ -37,6 +37,11 @@ public interface Printer {
 
     /** {@code valueOnly} is get's --print-value-only; only the simple format honours it. */
     default void get(RangeResponse response, boolean valueOnly) {
+        get(RangeListing.of(response), valueOnly);
+    }
+
+    /** A range whose key-values are streamed; the output equals that of one response with all of them. */
+    default void get(RangeListing listing, boolean valueOnly) {
         throw format().unsupported();
     }
 

@@ -1,8 +1,13 @@
 package io.github.jetcdctl.output;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+
+import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.MessageLite;
 
 import io.etcd.jetcd.api.DeleteRangeResponse;
+import io.etcd.jetcd.api.KeyValue;
 import io.etcd.jetcd.api.MemberListResponse;
 import io.etcd.jetcd.api.PutResponse;
 import io.etcd.jetcd.api.RangeResponse;
@@ -40,8 +45,33 @@ final class ProtobufPrinter implements Printer {
     }
 
     @Override
-    public void get(RangeResponse response, boolean valueOnly) {
-        message(response);
+    public void get(RangeListing listing, boolean valueOnly) {
+        // RangeResponse's wire format, field by field in number order, as protobuf serializes it whole.
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        CodedOutputStream wire = CodedOutputStream.newInstance(buffer);
+        try {
+            if (listing.hasHeader()) {
+                wire.writeMessage(RangeResponse.HEADER_FIELD_NUMBER, listing.header());
+            }
+            for (KeyValue kv : listing.kvs()) {
+                wire.writeMessage(RangeResponse.KVS_FIELD_NUMBER, kv);
+                if (buffer.size() > 1 << 16) {
+                    wire.flush();
+                    out.write(buffer.toByteArray());
+                    buffer.reset();
+                }
+            }
+            if (listing.more()) {
+                wire.writeBool(RangeResponse.MORE_FIELD_NUMBER, true);
+            }
+            if (listing.count() != 0) {
+                wire.writeInt64(RangeResponse.COUNT_FIELD_NUMBER, listing.count());
+            }
+            wire.flush();
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory failed", e);
+        }
+        out.write(buffer.toByteArray());
     }
 
     @Override

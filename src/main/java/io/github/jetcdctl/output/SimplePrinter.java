@@ -52,8 +52,8 @@ final class SimplePrinter implements Printer {
     }
 
     @Override
-    public void get(RangeResponse response, boolean valueOnly) {
-        for (KeyValue kv : response.getKvsList()) {
+    public void get(RangeListing listing, boolean valueOnly) {
+        for (KeyValue kv : listing.kvs()) {
             keyValue(kv, valueOnly);
         }
     }

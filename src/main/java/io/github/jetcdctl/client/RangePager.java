@@ -1,0 +1,110 @@
+package io.github.jetcdctl.client;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.function.Function;
+
+import com.google.protobuf.ByteString;
+
+import io.etcd.jetcd.api.KeyValue;
+import io.etcd.jetcd.api.RangeRequest;
+import io.etcd.jetcd.api.RangeResponse;
+import io.github.jetcdctl.output.RangeListing;
+
+/**
+ * Reads a key range page by page at one revision, so a huge range streams in constant memory while the
+ * result is the one a single request returns at that revision (etcdctl loads it whole). Pages aim at a few
+ * megabytes, whatever the value sizes.
+ */
+public final class RangePager {
+    private static final int FIRST_PAGE_KEYS = 1000;
+    private static final long TARGET_PAGE_BYTES = 4L << 20;
+
+    private RangePager() {
+    }
+
+    /**
+     * Whether a request can be paged: keys in ascending order, no count-only, no revision filters (the server
+     * applies those after its limit, so pages would come back short).
+     */
+    public static boolean canPage(RangeRequest request) {
+        return request.getSortTarget() == RangeRequest.SortTarget.KEY
+                && request.getSortOrder() == RangeRequest.SortOrder.NONE
+                && !request.getCountOnly() && request.getRangeEnd().size() > 0
+                && request.getMinModRevision() == 0 && request.getMaxModRevision() == 0
+                && request.getMinCreateRevision() == 0 && request.getMaxCreateRevision() == 0;
+    }
+
+    /** The first page is fetched now (errors surface before any output); the rest as the listing is read. */
+    public static RangeListing fetch(RangeRequest request, Function<RangeRequest, RangeResponse> rpc) {
+        long userLimit = request.getLimit();
+        RangeResponse first = rpc.apply(request.toBuilder().setLimit(pageLimit(userLimit, 0, FIRST_PAGE_KEYS))
+                .build());
+        long total = userLimit > 0 ? Math.min(userLimit, first.getCount()) : first.getCount();
+        boolean more = userLimit > 0 && first.getCount() > userLimit;
+        long revision = request.getRevision() > 0 ? request.getRevision() : first.getHeader().getRevision();
+        RangeRequest rest = request.toBuilder().setRevision(revision).build();
+        Iterable<KeyValue> kvs = () -> new Pages(rest, rpc, first, total);
+        return new RangeListing(first.getHeader(), kvs, more, first.getCount(), first.hasHeader());
+    }
+
+    private static long pageLimit(long userLimit, long delivered, long pageKeys) {
+        return userLimit > 0 ? Math.min(pageKeys, userLimit - delivered) : pageKeys;
+    }
+
+    private static final class Pages implements Iterator<KeyValue> {
+        private final RangeRequest request;
+        private final Function<RangeRequest, RangeResponse> rpc;
+        private final long total;
+        private List<KeyValue> page;
+        private boolean pageHasMore;
+        private int index;
+        private long delivered;
+        private long pageKeys = FIRST_PAGE_KEYS;
+
+        Pages(RangeRequest request, Function<RangeRequest, RangeResponse> rpc, RangeResponse first, long total) {
+            this.request = request;
+            this.rpc = rpc;
+            this.total = total;
+            accept(first);
+        }
+
+        private void accept(RangeResponse response) {
+            page = response.getKvsList();
+            pageHasMore = response.getMore();
+            index = 0;
+            if (!page.isEmpty()) {
+                long bytes = response.getSerializedSize();
+                long perKey = Math.max(1, bytes / page.size());
+                pageKeys = Math.max(1, Math.min(10_000, TARGET_PAGE_BYTES / perKey));
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (delivered >= total) {
+                return false;
+            }
+            if (index < page.size()) {
+                return true;
+            }
+            if (!pageHasMore || page.isEmpty()) {
+                return false;
+            }
+            ByteString after = page.get(page.size() - 1).getKey().concat(ByteString.copyFrom(new byte[] {0}));
+            accept(rpc.apply(request.toBuilder().setKey(after)
+                    .setLimit(pageLimit(request.getLimit(), delivered, pageKeys)).build()));
+            return index < page.size();
+        }
+
+        @Override
+        public KeyValue next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            delivered++;
+            return page.get(index++);
+        }
+    }
+}
