@@ -127,7 +127,7 @@ public final class Cli {
         }
         if (e instanceof CommandLine.MissingParameterException missing && !missing.getMissing().isEmpty()
                 && missing.getMissing().get(0) instanceof OptionSpec option) {
-            return "flag needs an argument: " + flagLabel(option);
+            return "flag needs an argument: " + option.longestName();
         }
         ArgSpec arg = e.getArgSpec();
         if (arg instanceof OptionSpec option && e.getValue() != null) {
@@ -136,14 +136,6 @@ public final class Cli {
             return "invalid argument \"" + e.getValue() + "\" for \"" + option.longestName() + "\" flag: " + reason;
         }
         return e.getMessage();
-    }
-
-    private static String flagLabel(OptionSpec option) {
-        String name = option.longestName();
-        if (option.names().length > 1 && option.shortestName().length() == 2) {
-            return name;
-        }
-        return name;
     }
 
     /** Lets picocli's usage text go through our stdout buffer. */

@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Side-by-side benchmarks of bin/jetcdctl against etcdctl/etcdutl 3.5.16 on one local etcd.
+# Each case runs both tools alternately (ROUNDS times, default 5; bulk cases 3) and reports the medians of
+# wall time and peak memory (RSS) and their ratios. Writes docs/performance.md (or $BENCH_OUT).
+#
+#   bash bench/run.sh            # all cases; the 1M-key dataset and its ~1 GiB snapshot take a few minutes
+#   BENCH_QUICK=1 bash bench/run.sh   # skip the 1M-key/1 GiB cases
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+. "$root/scripts/lib.sh"
+cd "$root"
+
+ensure_build_tools
+command -v bc >/dev/null || apt_install bc
+etcd_bin=$(bash scripts/install-etcd.sh 3.5.16 | tail -1)
+mvn -B -q -ntp -DskipTests package
+mvn -B -q -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+mvn -B -q -ntp test-compile
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/jetcdctl-bench.XXXXXX")
+port=$((20000 + RANDOM % 10000))
+ep="127.0.0.1:$port"
+cleanup() { [ -n "${etcd_pid:-}" ] && kill "$etcd_pid" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+"$etcd_bin/etcd" --name bench --data-dir "$work/etcd" --listen-client-urls "http://$ep" --advertise-client-urls "http://$ep" \
+  --listen-peer-urls "http://127.0.0.1:$((port + 1))" --initial-advertise-peer-urls "http://127.0.0.1:$((port + 1))" \
+  --initial-cluster "bench=http://127.0.0.1:$((port + 1))" --quota-backend-bytes=$((8 * 1024 * 1024 * 1024)) \
+  --log-level error >"$work/etcd.log" 2>&1 &
+etcd_pid=$!
+for _ in $(seq 100); do "$etcd_bin/etcdctl" --endpoints="$ep" endpoint health >/dev/null 2>&1 && break; sleep 0.1; done
+
+load() { java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" io.github.jetcdctl.bench.Loader "$ep" "$@"; }
+
+ours="$root/bin/jetcdctl"
+theirs="$etcd_bin/etcdctl"
+utl="$etcd_bin/etcdutl"
+# warm the class-data-sharing archive, as any second run of the tool would have it
+"$ours" --endpoints="$ep" get warmup >/dev/null
+
+results="$work/results.md"
+: >"$results"
+
+median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+
+# measure NAME ROUNDS OURS_CMD THEIRS_CMD: commands are bash snippets; $T is the tool binary.
+measure() {
+  local name=$1 rounds=$2 ours_cmd=$3 theirs_cmd=$4 i
+  : >"$work/o.t"; : >"$work/t.t"; : >"$work/o.m"; : >"$work/t.m"
+  for i in $(seq "$rounds"); do
+    for side in o t; do
+      local cmd=$ours_cmd
+      [ $side = t ] && cmd=$theirs_cmd
+      /usr/bin/time -f "%e %M" -o "$work/time" bash -c "$cmd" >/dev/null 2>"$work/err" || {
+        echo "bench: '$cmd' failed:" >&2; cat "$work/err" >&2; exit 1; }
+      awk '{print $1}' "$work/time" >>"$work/$side.t"
+      awk '{print $2}' "$work/time" >>"$work/$side.m"
+    done
+  done
+  local ot tt om tm
+  ot=$(median <"$work/o.t"); tt=$(median <"$work/t.t"); om=$(median <"$work/o.m"); tm=$(median <"$work/t.m")
+  printf '| %s | %s s | %s s | %.2f | %d MiB | %d MiB | %.2f |\n' "$name" "$ot" "$tt" \
+    "$(echo "$ot / $tt" | bc -l)" $((om / 1024)) $((tm / 1024)) "$(echo "$om / $tm" | bc -l)" | tee -a "$results"
+}
+
+say "one-key get and put"
+"$theirs" --endpoints="$ep" put /bench/one value >/dev/null
+measure "get one key" 7 "$ours --endpoints=$ep get /bench/one" "$theirs --endpoints=$ep get /bench/one"
+measure "put one key" 7 "$ours --endpoints=$ep put /bench/one value" "$theirs --endpoints=$ep put /bench/one value"
+
+say "100,000 Kubernetes-shaped keys with 1 KiB values"
+load /registry/pods 100000 1024
+measure "get --prefix --keys-only, 100k keys" 3 "$ours --endpoints=$ep get /registry/pods --prefix --keys-only" \
+  "$theirs --endpoints=$ep get /registry/pods --prefix --keys-only"
+measure "get --prefix, 100k keys x 1 KiB" 3 "$ours --endpoints=$ep get /registry/pods --prefix" \
+  "$theirs --endpoints=$ep get /registry/pods --prefix"
+measure "get --prefix -w json, 100k keys x 1 KiB" 3 "$ours --endpoints=$ep get /registry/pods --prefix -w json" \
+  "$theirs --endpoints=$ep get /registry/pods --prefix -w json"
+measure "get --prefix | head -5, 100k keys" 5 \
+  "set +o pipefail; $ours --endpoints=$ep get /registry/pods --prefix | head -5" \
+  "set +o pipefail; $theirs --endpoints=$ep get /registry/pods --prefix | head -5"
+
+if [ -z "${BENCH_QUICK:-}" ]; then
+  say "1,000,000 keys with 1 KiB values (about 1 GiB)"
+  load /registry/leases 1000000 1024
+  measure "get --prefix --keys-only, 1M keys" 3 "$ours --endpoints=$ep get /registry/leases --prefix --keys-only" \
+    "$theirs --endpoints=$ep get /registry/leases --prefix --keys-only"
+  measure "snapshot save, ~1 GiB" 3 "rm -f $work/o.db; $ours --endpoints=$ep snapshot save $work/o.db" \
+    "rm -f $work/t.db; $theirs --endpoints=$ep snapshot save $work/t.db"
+  measure "snapshot status, ~1 GiB (vs etcdutl)" 3 "$ours snapshot status $work/o.db" "$utl snapshot status $work/o.db"
+  measure "snapshot restore, ~1 GiB (vs etcdutl)" 3 "rm -rf $work/ro; $ours snapshot restore $work/o.db --data-dir $work/ro" \
+    "rm -rf $work/rt; $utl snapshot restore $work/o.db --data-dir $work/rt"
+fi
+
+if "$ours" help 2>/dev/null | grep -q "^  watch "; then
+  say "watch throughput: events printed while 100,000 keys are written"
+  for side in ours theirs; do
+    tool=$ours; [ $side = theirs ] && tool=$theirs
+    "$tool" --endpoints="$ep" watch --prefix "/watch-$side" >"$work/watch-$side.out" 2>/dev/null &
+    wpid=$!
+    sleep 1
+    start=$(date +%s.%N)
+    load "/watch-$side" 100000 100 --paced 2>/dev/null
+    while [ "$(grep -c '^PUT$' "$work/watch-$side.out")" -lt 100000 ]; do sleep 0.1; done
+    end=$(date +%s.%N)
+    kill "$wpid" 2>/dev/null || true
+    echo "$side $(echo "100000 / ($end - $start)" | bc -l)" >>"$work/watch"
+  done
+  o=$(awk '$1=="ours"{print $2}' "$work/watch"); t=$(awk '$1=="theirs"{print $2}' "$work/watch")
+  printf '| watch --prefix, 100k events (events/s) | %.0f /s | %.0f /s | %.2f (higher is better) | | | |\n' \
+    "$o" "$t" "$(echo "$o / $t" | bc -l)" | tee -a "$results"
+fi
+
+out=${BENCH_OUT:-$root/docs/performance.md}
+mkdir -p "$(dirname "$out")"
+{
+  echo "| case | jetcdctl wall | etcdctl wall | ratio | jetcdctl peak RSS | etcdctl peak RSS | ratio |"
+  echo "|---|---|---|---|---|---|---|"
+  cat "$results"
+} >"$work/table.md"
+if [ -f "$out" ] && grep -q '<!-- bench:begin -->' "$out"; then
+  python3 - "$out" "$work/table.md" "$(date -u +%Y-%m-%d) on $(nproc) cores, $(java -version 2>&1 | head -1)" <<'PY'
+import sys
+doc, table, when = open(sys.argv[1]).read(), open(sys.argv[2]).read(), sys.argv[3]
+a, b = doc.index('<!-- bench:begin -->'), doc.index('<!-- bench:end -->')
+open(sys.argv[1], 'w').write(doc[:a] + '<!-- bench:begin -->\nMeasured ' + when + '.\n\n' + table + doc[b:])
+PY
+else
+  cat "$work/table.md"
+fi
+say "results in $out"
