@@ -14,6 +14,7 @@ import picocli.CommandLine.ScopeType;
             GetCommand.class,
             MemberCommand.class,
             PutCommand.class,
+            TxnCommand.class,
             VersionCommand.class,
             HelpCommand.class,
         })

@@ -5,11 +5,13 @@ import java.util.List;
 import io.etcd.jetcd.api.DeleteRangeResponse;
 import io.etcd.jetcd.api.Member;
 import io.etcd.jetcd.api.MemberListResponse;
+import io.etcd.jetcd.api.ResponseOp;
 import io.etcd.jetcd.api.StatusResponse;
 import io.etcd.jetcd.api.KeyValue;
 import io.etcd.jetcd.api.PutResponse;
 import io.etcd.jetcd.api.RangeResponse;
 import io.etcd.jetcd.api.ResponseHeader;
+import io.etcd.jetcd.api.TxnResponse;
 
 /** {@code "Name" : value} lines, as etcdctl's fields printer writes them. */
 final class FieldsPrinter implements Printer {
@@ -125,5 +127,21 @@ final class FieldsPrinter implements Printer {
 
     private void field(String name, String value) {
         out.print("\"").print(name).print("\" : ").println(value);
+    }
+
+    @Override
+    public void txn(TxnResponse response) {
+        header(response.getHeader());
+        field("Succeeded", Boolean.toString(response.getSucceeded()));
+        for (ResponseOp op : response.getResponsesList()) {
+            switch (op.getResponseCase()) {
+                case RESPONSE_RANGE -> get(op.getResponseRange(), false);
+                case RESPONSE_PUT -> put(op.getResponsePut());
+                case RESPONSE_DELETE_RANGE -> del(op.getResponseDeleteRange());
+                default -> {
+                    // nested transactions cannot be written in etcdctl's txn syntax
+                }
+            }
+        }
     }
 }

@@ -9,6 +9,7 @@ import io.etcd.jetcd.api.Member;
 import io.etcd.jetcd.api.MemberListResponse;
 import io.etcd.jetcd.api.PutResponse;
 import io.etcd.jetcd.api.RangeResponse;
+import io.etcd.jetcd.api.TxnResponse;
 
 /** One compact Go-style JSON document per response, as etcdctl's json printer writes. */
 final class JsonPrinter implements Printer {
@@ -117,5 +118,10 @@ final class JsonPrinter implements Printer {
 
     private void document(MessageOrBuilder message) {
         out.println(GoJson.marshal(message));
+    }
+
+    @Override
+    public void txn(TxnResponse response) {
+        document(response);
     }
 }

@@ -6,6 +6,7 @@ import io.etcd.jetcd.api.DeleteRangeResponse;
 import io.etcd.jetcd.api.MemberListResponse;
 import io.etcd.jetcd.api.PutResponse;
 import io.etcd.jetcd.api.RangeResponse;
+import io.etcd.jetcd.api.TxnResponse;
 
 /**
  * Prints command results in one --write-out format. Commands hand over the raw etcd responses and never
@@ -52,5 +53,9 @@ public interface Printer {
             case PROTOBUF -> new ProtobufPrinter(out);
             case TABLE -> new TablePrinter(out);
         };
+    }
+
+    default void txn(TxnResponse response) {
+        throw format().unsupported();
     }
 }

@@ -6,6 +6,7 @@ import io.etcd.jetcd.api.DeleteRangeResponse;
 import io.etcd.jetcd.api.MemberListResponse;
 import io.etcd.jetcd.api.PutResponse;
 import io.etcd.jetcd.api.RangeResponse;
+import io.etcd.jetcd.api.TxnResponse;
 
 /** The serialized response message, with no delimiter or newline, as etcdctl's protobuf printer writes. */
 final class ProtobufPrinter implements Printer {
@@ -42,5 +43,10 @@ final class ProtobufPrinter implements Printer {
 
     private void message(MessageLite message) {
         out.write(message.toByteArray());
+    }
+
+    @Override
+    public void txn(TxnResponse response) {
+        message(response);
     }
 }

@@ -8,6 +8,8 @@ import io.etcd.jetcd.api.MemberListResponse;
 import io.etcd.jetcd.api.KeyValue;
 import io.etcd.jetcd.api.PutResponse;
 import io.etcd.jetcd.api.RangeResponse;
+import io.etcd.jetcd.api.ResponseOp;
+import io.etcd.jetcd.api.TxnResponse;
 
 /** etcdctl's default format: raw key and value lines, or {@code \xNN} hex with --hex. */
 final class SimplePrinter implements Printer {
@@ -97,5 +99,22 @@ final class SimplePrinter implements Printer {
             out.write(bytes);
         }
         out.newline();
+    }
+
+    /** SUCCESS or FAILURE, then each response as get, put or del print it, after an empty line. */
+    @Override
+    public void txn(TxnResponse response) {
+        out.println(response.getSucceeded() ? "SUCCESS" : "FAILURE");
+        for (ResponseOp op : response.getResponsesList()) {
+            out.newline();
+            switch (op.getResponseCase()) {
+                case RESPONSE_RANGE -> get(op.getResponseRange(), false);
+                case RESPONSE_PUT -> put(op.getResponsePut());
+                case RESPONSE_DELETE_RANGE -> del(op.getResponseDeleteRange());
+                default -> {
+                    // nested transactions cannot be written in etcdctl's txn syntax
+                }
+            }
+        }
     }
 }
