@@ -12,6 +12,7 @@ import picocli.CommandLine.ScopeType;
             DelCommand.class,
             EndpointCommand.class,
             GetCommand.class,
+            LeaseCommand.class,
             MemberCommand.class,
             PutCommand.class,
             TxnCommand.class,

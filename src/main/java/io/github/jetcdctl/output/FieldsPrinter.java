@@ -2,7 +2,13 @@ package io.github.jetcdctl.output;
 
 import java.util.List;
 
+import com.google.protobuf.ByteString;
+
 import io.etcd.jetcd.api.DeleteRangeResponse;
+import io.etcd.jetcd.api.LeaseGrantResponse;
+import io.etcd.jetcd.api.LeaseKeepAliveResponse;
+import io.etcd.jetcd.api.LeaseRevokeResponse;
+import io.etcd.jetcd.api.LeaseTimeToLiveResponse;
 import io.etcd.jetcd.api.Member;
 import io.etcd.jetcd.api.MemberListResponse;
 import io.etcd.jetcd.api.ResponseOp;
@@ -143,5 +149,43 @@ final class FieldsPrinter implements Printer {
                 }
             }
         }
+    }
+
+    @Override
+    public void leaseGrant(LeaseGrantResponse response) {
+        header(response.getHeader());
+        field("ID", Long.toString(response.getID()));
+        field("TTL", Long.toString(response.getTTL()));
+    }
+
+    @Override
+    public void leaseRevoke(long leaseId, LeaseRevokeResponse response) {
+        header(response.getHeader());
+    }
+
+    @Override
+    public void leaseTimeToLive(LeaseTimeToLiveResponse response, boolean withKeys) {
+        header(response.getHeader());
+        field("ID", Long.toString(response.getID()));
+        field("TTL", Long.toString(response.getTTL()));
+        field("GrantedTTL", Long.toString(response.getGrantedTTL()));
+        for (ByteString key : response.getKeysList()) {
+            field("Key", GoQuote.quote(key.toByteArray()));
+        }
+    }
+
+    @Override
+    public void leaseList(ResponseHeader header, List<Long> leaseIds) {
+        header(header);
+        for (long id : leaseIds) {
+            field("ID", Long.toString(id));
+        }
+    }
+
+    @Override
+    public void leaseKeepAlive(LeaseKeepAliveResponse response) {
+        header(response.getHeader());
+        field("ID", Long.toString(response.getID()));
+        field("TTL", Long.toString(response.getTTL()));
     }
 }

@@ -3,9 +3,14 @@ package io.github.jetcdctl.output;
 import java.util.List;
 
 import io.etcd.jetcd.api.DeleteRangeResponse;
+import io.etcd.jetcd.api.LeaseGrantResponse;
+import io.etcd.jetcd.api.LeaseKeepAliveResponse;
+import io.etcd.jetcd.api.LeaseRevokeResponse;
+import io.etcd.jetcd.api.LeaseTimeToLiveResponse;
 import io.etcd.jetcd.api.MemberListResponse;
 import io.etcd.jetcd.api.PutResponse;
 import io.etcd.jetcd.api.RangeResponse;
+import io.etcd.jetcd.api.ResponseHeader;
 import io.etcd.jetcd.api.TxnResponse;
 
 /**
@@ -57,5 +62,29 @@ public interface Printer {
 
     default void txn(TxnResponse response) {
         throw format().unsupported();
+    }
+
+    default void leaseGrant(LeaseGrantResponse response) {
+        throw format().unsupported();
+    }
+
+    default void leaseRevoke(long leaseId, LeaseRevokeResponse response) {
+        throw format().unsupported();
+    }
+
+    default void leaseTimeToLive(LeaseTimeToLiveResponse response, boolean withKeys) {
+        throw format().unsupported();
+    }
+
+    default void leaseList(ResponseHeader header, List<Long> leaseIds) {
+        throw format().unsupported();
+    }
+
+    default void leaseKeepAlive(LeaseKeepAliveResponse response) {
+        throw format().unsupported();
+    }
+
+    /** keep-alive stopped because the lease expired or was revoked; only the simple format says so. */
+    default void leaseKeepAliveEnded(long leaseId) {
     }
 }
