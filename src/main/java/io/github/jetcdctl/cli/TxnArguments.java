@@ -32,7 +32,7 @@ final class TxnArguments {
         List<String> args = new ArrayList<>(tokens.size());
         for (String token : tokens) {
             if (token.charAt(0) == '\'') {
-                args.add(singleQuoted(token, tokens.size(), latin1));
+                args.add(singleQuoted(token, tokens.size(), line));
             } else if (token.charAt(0) == '"') {
                 args.add(doubleQuoted(token));
             } else {
@@ -47,12 +47,13 @@ final class TxnArguments {
      * length ('hello world' among three tokens becomes "h"); we keep that, but where the cut would fall
      * outside the token etcdctl crashes, and we report an error instead.
      */
-    private static String singleQuoted(String token, int tokenCount, String line) {
+    private static String singleQuoted(String token, int tokenCount, byte[] line) {
         int end = tokenCount - 1;
         if (end < 1 || end > token.length()) {
             throw new CliException(ExitCodes.INVALID_INPUT, "invalid txn request: "
-                    + new String(line.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8)
-                    + " (etcdctl 3.5 cannot read the single-quoted argument " + token + " on this line)");
+                    + new String(line, StandardCharsets.UTF_8)
+                    + " (etcdctl 3.5 cuts a single-quoted argument at the number of arguments on its line,"
+                    + " which here falls outside it)");
         }
         return token.substring(1, end);
     }
