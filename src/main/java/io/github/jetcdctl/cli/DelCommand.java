@@ -1,7 +1,9 @@
 package io.github.jetcdctl.cli;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import com.google.protobuf.ByteString;
 
@@ -47,6 +49,11 @@ public class DelCommand extends EtcdCommand {
     }
 
     DeleteRangeRequest buildRequest() {
+        return buildRequest(session()::argBytes, session().err());
+    }
+
+    /** {@code argBytes} gives an argument's bytes (txn request lines bring their own). */
+    DeleteRangeRequest buildRequest(Function<String, byte[]> argBytes, PrintStream err) {
         if (args.isEmpty() || args.size() > 2) {
             throw CliException.badArgs("del command needs one argument as key and an optional argument as range_end");
         }
@@ -54,17 +61,17 @@ public class DelCommand extends EtcdCommand {
             throw CliException.badArgs("`--prefix` and `--from-key` cannot be set at the same time, choose one");
         }
         DeleteRangeRequest.Builder request = DeleteRangeRequest.newBuilder().setPrevKv(prevKv);
-        byte[] key = session().argBytes(args.get(0));
+        byte[] key = argBytes.apply(args.get(0));
         if (args.size() == 2) {
             if (prefix || fromKey) {
                 throw CliException.badArgs(
                         "too many arguments, only accept one argument when `--prefix` or `--from-key` is set");
             }
             if (!range) {
-                session().err().println("In etcd v3.6, the operation will be suspended for a few seconds to "
+                err.println("In etcd v3.6, the operation will be suspended for a few seconds to "
                         + "provide the user time to verify range.");
             }
-            request.setRangeEnd(ByteString.copyFrom(session().argBytes(args.get(1))));
+            request.setRangeEnd(ByteString.copyFrom(argBytes.apply(args.get(1))));
         }
         if (prefix) {
             if (key.length == 0) {

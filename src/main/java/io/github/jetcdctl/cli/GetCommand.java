@@ -101,8 +101,15 @@ public class GetCommand extends EtcdCommand {
         }
     }
 
-    /** Validates the arguments in etcdctl's order and maps the flags onto a RangeRequest. */
     RangeRequest buildRequest() {
+        return buildRequest(session()::argBytes);
+    }
+
+    /**
+     * Validates the arguments in etcdctl's order and maps the flags onto a RangeRequest; {@code argBytes}
+     * gives an argument's bytes (txn request lines bring their own).
+     */
+    RangeRequest buildRequest(Function<String, byte[]> argBytes) {
         if (args.isEmpty()) {
             throw CliException.badArgs("get command needs one argument as key and an optional argument as range_end");
         }
@@ -122,13 +129,13 @@ public class GetCommand extends EtcdCommand {
             default:
                 throw CliException.badFeature("unknown consistency flag \"" + consistency + "\"");
         }
-        byte[] key = session().argBytes(args.get(0));
+        byte[] key = argBytes.apply(args.get(0));
         if (args.size() >= 2) {
             if (prefix || fromKey) {
                 throw CliException.badArgs(
                         "too many arguments, only accept one argument when `--prefix` or `--from-key` is set");
             }
-            request.setRangeEnd(ByteString.copyFrom(session().argBytes(args.get(1))));
+            request.setRangeEnd(ByteString.copyFrom(argBytes.apply(args.get(1))));
         }
         if (prefix) {
             if (key.length == 0) {

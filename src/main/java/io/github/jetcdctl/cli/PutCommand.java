@@ -1,8 +1,10 @@
 package io.github.jetcdctl.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import com.google.protobuf.ByteString;
 
@@ -49,6 +51,11 @@ public class PutCommand extends EtcdCommand {
     }
 
     PutRequest buildRequest() {
+        return buildRequest(session()::argBytes, session().in());
+    }
+
+    /** {@code argBytes} gives an argument's bytes (txn request lines bring their own). */
+    PutRequest buildRequest(Function<String, byte[]> argBytes, InputStream stdin) {
         if (args.isEmpty()) {
             throw CliException.badArgs(NEEDS_ARGUMENTS);
         }
@@ -56,9 +63,9 @@ public class PutCommand extends EtcdCommand {
             throw CliException.badArgs("put command needs only 1 argument when 'ignore-value' is set");
         }
         PutRequest.Builder request = PutRequest.newBuilder()
-                .setKey(ByteString.copyFrom(session().argBytes(args.get(0))));
+                .setKey(ByteString.copyFrom(argBytes.apply(args.get(0))));
         if (!ignoreValue) {
-            request.setValue(ByteString.copyFrom(valueArgumentOrStdin()));
+            request.setValue(ByteString.copyFrom(valueArgumentOrStdin(argBytes, stdin)));
         }
         long leaseId;
         try {
@@ -73,12 +80,12 @@ public class PutCommand extends EtcdCommand {
                 .build();
     }
 
-    private byte[] valueArgumentOrStdin() {
+    private byte[] valueArgumentOrStdin(Function<String, byte[]> argBytes, InputStream stdin) {
         if (args.size() > 1) {
-            return session().argBytes(args.get(1));
+            return argBytes.apply(args.get(1));
         }
         try {
-            byte[] value = session().in().readAllBytes();
+            byte[] value = stdin.readAllBytes();
             if (value.length == 0) {
                 throw CliException.badArgs(NEEDS_ARGUMENTS);
             }

@@ -28,6 +28,12 @@ import io.etcd.jetcd.api.AuthUserGrantRoleResponse;
 import io.etcd.jetcd.api.AuthUserListResponse;
 import io.etcd.jetcd.api.AuthUserRevokeRoleResponse;
 import io.etcd.jetcd.api.Permission;
+import io.etcd.jetcd.api.LeaseGrantResponse;
+import io.etcd.jetcd.api.LeaseKeepAliveResponse;
+import io.etcd.jetcd.api.LeaseRevokeResponse;
+import io.etcd.jetcd.api.LeaseTimeToLiveResponse;
+import io.etcd.jetcd.api.ResponseOp;
+import io.etcd.jetcd.api.TxnResponse;
 
 /** {@code "Name" : value} lines, as etcdctl's fields printer writes them. */
 final class FieldsPrinter implements Printer {
@@ -242,5 +248,60 @@ final class FieldsPrinter implements Printer {
             case Permission.Type.READWRITE_VALUE -> "READWRITE";
             default -> Integer.toString(value);
         };
+    }
+
+
+    @Override
+    public void txn(TxnResponse response) {
+        header(response.getHeader());
+        field("Succeeded", Boolean.toString(response.getSucceeded()));
+        for (ResponseOp op : response.getResponsesList()) {
+            switch (op.getResponseCase()) {
+                case RESPONSE_RANGE -> get(op.getResponseRange(), false);
+                case RESPONSE_PUT -> put(op.getResponsePut());
+                case RESPONSE_DELETE_RANGE -> del(op.getResponseDeleteRange());
+                default -> {
+                    // nested transactions cannot be written in etcdctl's txn syntax
+                }
+            }
+        }
+    }
+
+    @Override
+    public void leaseGrant(LeaseGrantResponse response) {
+        header(response.getHeader());
+        field("ID", Long.toString(response.getID()));
+        field("TTL", Long.toString(response.getTTL()));
+    }
+
+    @Override
+    public void leaseRevoke(long leaseId, LeaseRevokeResponse response) {
+        header(response.getHeader());
+    }
+
+    @Override
+    public void leaseTimeToLive(LeaseTimeToLiveResponse response, boolean withKeys) {
+        header(response.getHeader());
+        field("ID", Long.toString(response.getID()));
+        field("TTL", Long.toString(response.getTTL()));
+        field("GrantedTTL", Long.toString(response.getGrantedTTL()));
+        for (ByteString key : response.getKeysList()) {
+            field("Key", GoQuote.quote(key.toByteArray()));
+        }
+    }
+
+    @Override
+    public void leaseList(ResponseHeader header, List<Long> leaseIds) {
+        header(header);
+        for (long id : leaseIds) {
+            field("ID", Long.toString(id));
+        }
+    }
+
+    @Override
+    public void leaseKeepAlive(LeaseKeepAliveResponse response) {
+        header(response.getHeader());
+        field("ID", Long.toString(response.getID()));
+        field("TTL", Long.toString(response.getTTL()));
     }
 }

@@ -30,6 +30,12 @@ import io.etcd.jetcd.api.AuthUserGetResponse;
 import io.etcd.jetcd.api.AuthUserGrantRoleResponse;
 import io.etcd.jetcd.api.AuthUserListResponse;
 import io.etcd.jetcd.api.AuthUserRevokeRoleResponse;
+import io.etcd.jetcd.api.LeaseGrantResponse;
+import io.etcd.jetcd.api.LeaseKeepAliveResponse;
+import io.etcd.jetcd.api.LeaseRevokeResponse;
+import io.etcd.jetcd.api.LeaseTimeToLiveResponse;
+import io.etcd.jetcd.api.ResponseHeader;
+import io.etcd.jetcd.api.TxnResponse;
 
 /** One compact Go-style JSON document per response, as etcdctl's json printer writes. */
 final class JsonPrinter implements Printer {
@@ -274,5 +280,73 @@ final class JsonPrinter implements Printer {
     @Override
     public void authStatus(AuthStatus status) {
         document(status.response());
+    }
+
+
+    @Override
+    public void txn(TxnResponse response) {
+        document(response);
+    }
+
+    /** etcdctl marshals clientv3's wrapper struct: the header's fields inline, then its own. */
+    @Override
+    public void leaseGrant(LeaseGrantResponse response) {
+        out.println(flattenedHeader(response.getHeader()).name("ID").value(response.getID())
+                .name("TTL").value(response.getTTL()).name("Error").value(response.getError())
+                .endObject().toString());
+    }
+
+    @Override
+    public void leaseRevoke(long leaseId, LeaseRevokeResponse response) {
+        document(response);
+    }
+
+    /** {@code keys} is a Go nil slice, hence null, when the server sent none. */
+    @Override
+    public void leaseTimeToLive(LeaseTimeToLiveResponse response, boolean withKeys) {
+        GoJsonWriter json = flattenedHeader(response.getHeader()).name("id").value(response.getID())
+                .name("ttl").value(response.getTTL()).name("granted-ttl").value(response.getGrantedTTL())
+                .name("keys");
+        if (response.getKeysCount() == 0) {
+            json.nullValue();
+        } else {
+            json.beginArray();
+            response.getKeysList().forEach(key -> json.base64Value(key.toByteArray()));
+            json.endArray();
+        }
+        out.println(json.endObject().toString());
+    }
+
+    @Override
+    public void leaseList(ResponseHeader header, List<Long> leaseIds) {
+        GoJsonWriter json = flattenedHeader(header).name("leases").beginArray();
+        for (long id : leaseIds) {
+            json.beginObject().name("id").value(id).endObject();
+        }
+        out.println(json.endArray().endObject().toString());
+    }
+
+    @Override
+    public void leaseKeepAlive(LeaseKeepAliveResponse response) {
+        out.println(flattenedHeader(response.getHeader()).name("ID").value(response.getID())
+                .name("TTL").value(response.getTTL()).endObject().toString());
+    }
+
+    /** An open object starting with the header's non-zero fields, as Go inlines an embedded pointer. */
+    private static GoJsonWriter flattenedHeader(ResponseHeader header) {
+        GoJsonWriter json = new GoJsonWriter().beginObject();
+        if (header.getClusterId() != 0) {
+            json.name("cluster_id").unsignedValue(header.getClusterId());
+        }
+        if (header.getMemberId() != 0) {
+            json.name("member_id").unsignedValue(header.getMemberId());
+        }
+        if (header.getRevision() != 0) {
+            json.name("revision").value(header.getRevision());
+        }
+        if (header.getRaftTerm() != 0) {
+            json.name("raft_term").unsignedValue(header.getRaftTerm());
+        }
+        return json;
     }
 }

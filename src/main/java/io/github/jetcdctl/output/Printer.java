@@ -26,6 +26,12 @@ import io.etcd.jetcd.api.AuthUserGetResponse;
 import io.etcd.jetcd.api.AuthUserGrantRoleResponse;
 import io.etcd.jetcd.api.AuthUserListResponse;
 import io.etcd.jetcd.api.AuthUserRevokeRoleResponse;
+import io.etcd.jetcd.api.LeaseGrantResponse;
+import io.etcd.jetcd.api.LeaseKeepAliveResponse;
+import io.etcd.jetcd.api.LeaseRevokeResponse;
+import io.etcd.jetcd.api.LeaseTimeToLiveResponse;
+import io.etcd.jetcd.api.ResponseHeader;
+import io.etcd.jetcd.api.TxnResponse;
 
 /**
  * Prints command results in one --write-out format. Commands hand over the raw etcd responses and never
@@ -166,5 +172,34 @@ public interface Printer {
 
     default void authStatus(AuthStatus status) {
         throw format().unsupported();
+    }
+
+
+    default void txn(TxnResponse response) {
+        throw format().unsupported();
+    }
+
+    default void leaseGrant(LeaseGrantResponse response) {
+        throw format().unsupported();
+    }
+
+    default void leaseRevoke(long leaseId, LeaseRevokeResponse response) {
+        throw format().unsupported();
+    }
+
+    default void leaseTimeToLive(LeaseTimeToLiveResponse response, boolean withKeys) {
+        throw format().unsupported();
+    }
+
+    default void leaseList(ResponseHeader header, List<Long> leaseIds) {
+        throw format().unsupported();
+    }
+
+    default void leaseKeepAlive(LeaseKeepAliveResponse response) {
+        throw format().unsupported();
+    }
+
+    /** keep-alive stopped because the lease expired or was revoked; only the simple format says so. */
+    default void leaseKeepAliveEnded(long leaseId) {
     }
 }

@@ -33,6 +33,13 @@ import io.etcd.jetcd.api.AuthUserGrantRoleResponse;
 import io.etcd.jetcd.api.AuthUserListResponse;
 import io.etcd.jetcd.api.AuthUserRevokeRoleResponse;
 import io.etcd.jetcd.api.Permission;
+import io.etcd.jetcd.api.LeaseGrantResponse;
+import io.etcd.jetcd.api.LeaseKeepAliveResponse;
+import io.etcd.jetcd.api.LeaseRevokeResponse;
+import io.etcd.jetcd.api.LeaseTimeToLiveResponse;
+import io.etcd.jetcd.api.ResponseHeader;
+import io.etcd.jetcd.api.ResponseOp;
+import io.etcd.jetcd.api.TxnResponse;
 
 /** etcdctl's default format: raw key and value lines, or {@code \xNN} hex with --hex. */
 final class SimplePrinter implements Printer {
@@ -306,5 +313,76 @@ final class SimplePrinter implements Printer {
             out.print(" (prefix ").write(key).print(")");
         }
         out.newline();
+    }
+
+
+    /** SUCCESS or FAILURE, then each response as get, put or del print it, after an empty line. */
+    @Override
+    public void txn(TxnResponse response) {
+        out.println(response.getSucceeded() ? "SUCCESS" : "FAILURE");
+        for (ResponseOp op : response.getResponsesList()) {
+            out.newline();
+            switch (op.getResponseCase()) {
+                case RESPONSE_RANGE -> get(op.getResponseRange(), false);
+                case RESPONSE_PUT -> put(op.getResponsePut());
+                case RESPONSE_DELETE_RANGE -> del(op.getResponseDeleteRange());
+                default -> {
+                    // nested transactions cannot be written in etcdctl's txn syntax
+                }
+            }
+        }
+    }
+
+    @Override
+    public void leaseGrant(LeaseGrantResponse response) {
+        out.println("lease " + GoHex.zeroPadded16(response.getID()) + " granted with TTL(" + response.getTTL() + "s)");
+    }
+
+    @Override
+    public void leaseRevoke(long leaseId, LeaseRevokeResponse response) {
+        out.println("lease " + GoHex.zeroPadded16(leaseId) + " revoked");
+    }
+
+    /** A missing lease comes back with a granted TTL of 0 and a TTL of -1. */
+    @Override
+    public void leaseTimeToLive(LeaseTimeToLiveResponse response, boolean withKeys) {
+        String id = GoHex.zeroPadded16(response.getID());
+        if (response.getGrantedTTL() == 0 && response.getTTL() == -1) {
+            out.println("lease " + id + " already expired");
+            return;
+        }
+        out.print("lease " + id + " granted with TTL(" + response.getGrantedTTL() + "s), remaining("
+                + response.getTTL() + "s)");
+        if (withKeys) {
+            // Go's %v of a []string: the raw strings between brackets, separated by spaces
+            out.print(", attached keys([");
+            for (int i = 0; i < response.getKeysCount(); i++) {
+                if (i > 0) {
+                    out.print(" ");
+                }
+                out.write(response.getKeys(i).toByteArray());
+            }
+            out.print("])");
+        }
+        out.newline();
+    }
+
+    @Override
+    public void leaseList(ResponseHeader header, List<Long> leaseIds) {
+        out.println("found " + leaseIds.size() + " leases");
+        for (long id : leaseIds) {
+            out.println(GoHex.zeroPadded16(id));
+        }
+    }
+
+    @Override
+    public void leaseKeepAlive(LeaseKeepAliveResponse response) {
+        out.println("lease " + GoHex.zeroPadded16(response.getID()) + " keepalived with TTL(" + response.getTTL()
+                + ")");
+    }
+
+    @Override
+    public void leaseKeepAliveEnded(long leaseId) {
+        out.println("lease " + GoHex.zeroPadded16(leaseId) + " expired or revoked.");
     }
 }
