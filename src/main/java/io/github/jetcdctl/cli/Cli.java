@@ -40,6 +40,7 @@ public final class Cli {
             }
             RootCommand root = new RootCommand();
             CommandLine commandLine = new CommandLine(root);
+            CommandCatalog.register(commandLine, args);
             Session session = new Session(rawArgs, in, out, err, env, root.globalOptions);
             root.attach(session);
             commandLine.setAbbreviatedSubcommandsAllowed(true)
@@ -128,6 +129,16 @@ public final class Cli {
         if (e instanceof CommandLine.MissingParameterException missing && !missing.getMissing().isEmpty()
                 && missing.getMissing().get(0) instanceof OptionSpec option) {
             return "flag needs an argument: " + option.longestName();
+        }
+        java.util.regex.Matcher ambiguous = java.util.regex.Pattern
+                .compile("'([^']*)' is not unique: it matches (.*)").matcher(String.valueOf(e.getMessage()));
+        if (ambiguous.find()) {
+            StringBuilder sb = new StringBuilder("unknown command \"" + ambiguous.group(1) + "\" for \"jetcdctl\"")
+                    .append("\n\nDid you mean this?");
+            for (String name : ambiguous.group(2).split(", ")) {
+                sb.append("\n\t").append(name.replace("'", ""));
+            }
+            return sb.toString();
         }
         ArgSpec arg = e.getArgSpec();
         if (arg instanceof OptionSpec option && e.getValue() != null) {

@@ -1,5 +1,7 @@
 package io.github.jetcdctl.cli;
 
+import java.util.List;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -7,8 +9,13 @@ import picocli.CommandLine.ScopeType;
 
 /** {@code jetcdctl}: the root of etcdctl 3.5's command tree. */
 @Command(name = "jetcdctl",
-        description = "An etcdctl-compatible command line client for etcd3, in Java.",
-        subcommands = {
+        description = "An etcdctl-compatible command line client for etcd3, in Java.")
+public class RootCommand extends GroupCommand {
+    /**
+     * The top-level commands. {@link CommandCatalog} builds only the one a command line names, instead of
+     * reflecting over the whole tree on every run.
+     */
+    static final List<Class<?>> COMMANDS = List.of(
             AlarmCommand.class,
             AuthCommand.class,
             CompactionCommand.class,
@@ -25,9 +32,8 @@ import picocli.CommandLine.ScopeType;
             TxnCommand.class,
             UserCommand.class,
             VersionCommand.class,
-            HelpCommand.class,
-        })
-public class RootCommand extends GroupCommand {
+            HelpCommand.class);
+
     @Mixin
     GlobalOptions globalOptions;
 
