@@ -11,6 +11,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             AlarmCommand.class,
             AuthCommand.class,
+            BackupCommand.class,
             CompactionCommand.class,
             DefragCommand.class,
             DelCommand.class,

@@ -29,6 +29,8 @@ import io.etcd.jetcd.api.AuthUserGetResponse;
 import io.etcd.jetcd.api.AuthUserGrantRoleResponse;
 import io.etcd.jetcd.api.AuthUserListResponse;
 import io.etcd.jetcd.api.AuthUserRevokeRoleResponse;
+import io.github.jetcdctl.backup.BackupListing;
+import io.github.jetcdctl.backup.BackupReport;
 
 /** One compact Go-style JSON document per response, as etcdctl's json printer writes. */
 final class JsonPrinter implements Printer {
@@ -250,5 +252,15 @@ final class JsonPrinter implements Printer {
     @Override
     public void authStatus(AuthStatus status) {
         document(status.response());
+    }
+
+    @Override
+    public void backup(BackupReport report) {
+        out.println(BackupOutput.reportJson(report));
+    }
+
+    @Override
+    public void backupList(List<BackupListing> listings) {
+        out.println(BackupOutput.listJson(listings));
     }
 }

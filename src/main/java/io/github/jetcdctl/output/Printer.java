@@ -26,6 +26,8 @@ import io.etcd.jetcd.api.AuthUserGetResponse;
 import io.etcd.jetcd.api.AuthUserGrantRoleResponse;
 import io.etcd.jetcd.api.AuthUserListResponse;
 import io.etcd.jetcd.api.AuthUserRevokeRoleResponse;
+import io.github.jetcdctl.backup.BackupListing;
+import io.github.jetcdctl.backup.BackupReport;
 
 /**
  * Prints command results in one --write-out format. Commands hand over the raw etcd responses and never
@@ -160,6 +162,14 @@ public interface Printer {
     }
 
     default void authStatus(AuthStatus status) {
+        throw format().unsupported();
+    }
+
+    default void backup(BackupReport report) {
+        throw format().unsupported();
+    }
+
+    default void backupList(List<BackupListing> listings) {
         throw format().unsupported();
     }
 }
