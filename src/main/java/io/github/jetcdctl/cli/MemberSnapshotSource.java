@@ -25,6 +25,9 @@ import io.grpc.StatusRuntimeException;
  * for the backup's name and lets a dead member fail within the dial and command timeouts, not mid-stream.
  */
 final class MemberSnapshotSource implements SnapshotSource {
+    /** A long --command-timeout is meant for the stream; a member that hangs on status is skipped sooner. */
+    private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(10);
+
     private final ConnectionSettings settings;
     /** The whole stream's deadline, or null for none (as snapshot save without --command-timeout). */
     private final Duration streamDeadline;
@@ -39,7 +42,10 @@ final class MemberSnapshotSource implements SnapshotSource {
     @Override
     public long stream(String endpoint, SnapshotSink sink) throws EndpointException, IOException {
         try (EtcdConnection connection = ClientFactory.connect(settings.withEndpoints(List.of(endpoint)))) {
-            long clusterId = EtcdConnection.call(() -> connection.stub(MaintenanceGrpc::newBlockingStub)
+            Duration statusTimeout = settings.commandTimeout().compareTo(STATUS_TIMEOUT) < 0
+                    ? settings.commandTimeout() : STATUS_TIMEOUT;
+            long clusterId = EtcdConnection.call(() -> connection.stubWithoutDeadline(MaintenanceGrpc::newBlockingStub)
+                    .withDeadlineAfter(statusTimeout.toNanos(), TimeUnit.NANOSECONDS)
                     .status(StatusRequest.getDefaultInstance())).getHeader().getClusterId();
             download(connection, sink);
             return clusterId;

@@ -40,6 +40,7 @@ public final class PlainSnapshot implements AutoCloseable {
         Path copy = Files.createTempFile("jetcdctl-snapshot-", ".db",
                 PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE));
         Files.delete(copy);
+        copy.toFile().deleteOnExit(); // also on Ctrl-C or SIGTERM, when close() never runs
         return decode(file, compression, copy);
     }
 
