@@ -18,6 +18,7 @@ public class RootCommand extends GroupCommand {
     static final List<Class<?>> COMMANDS = List.of(
             AlarmCommand.class,
             AuthCommand.class,
+            BackupCommand.class,
             CompactionCommand.class,
             DefragCommand.class,
             DelCommand.class,

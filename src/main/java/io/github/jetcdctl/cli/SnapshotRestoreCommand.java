@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.ExitCodes;
+import io.github.jetcdctl.snapshot.PlainSnapshot;
 import io.github.jetcdctl.snapshot.SnapshotFormatException;
 import io.github.jetcdctl.snapshot.SnapshotRestore;
 import io.github.jetcdctl.snapshot.raft.ClusterPlan;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Parameters;
  * {@code snapshot restore <file>}: a new member data directory from a snapshot, in pure Java, with the same
  * member and cluster IDs, WAL and {@code .snap} bytes as etcdutl 3.5. Unlike etcdutl, it builds everything in
  * a temporary directory beside the target and renames it into place, so a failure leaves nothing behind.
+ * A gzip or zstd snapshot (as {@code backup --compress} writes) is decoded into that directory first.
  */
 @Command(name = "restore", description = "Restores an etcd member snapshot to an etcd directory")
 public class SnapshotRestoreCommand extends EtcdCommand {
@@ -121,8 +123,12 @@ public class SnapshotRestoreCommand extends EtcdCommand {
             walStaging = wal == null ? null : stagingBeside(wal);
             Path stagedData = staging.resolve("data");
             Path stagedWal = wal == null ? null : walStaging.resolve("wal");
-            SnapshotRestore.Result result = SnapshotRestore.restore(snapshot, stagedData, stagedWal, plan,
-                    bumpRevision, skipHashCheck);
+            SnapshotRestore.Result result;
+            // A compressed snapshot is decoded inside the staging directory, which the finally block removes.
+            try (PlainSnapshot plain = PlainSnapshot.open(snapshot, staging.resolve("snapshot.db"))) {
+                result = SnapshotRestore.restore(plain.path(), stagedData, stagedWal, plan, bumpRevision,
+                        skipHashCheck);
+            }
             log.info("membership/store.go:141", "Trimming membership information from the backend...");
             if (bumpRevision != 0) {
                 log.info("snapshot/v3_snapshot.go:356", "bumping latest revision", "latest-revision",

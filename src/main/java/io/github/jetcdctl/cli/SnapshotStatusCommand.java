@@ -10,6 +10,7 @@ import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.ExitCodes;
 import io.github.jetcdctl.output.OutputFormat;
 import io.github.jetcdctl.output.Printer;
+import io.github.jetcdctl.snapshot.PlainSnapshot;
 import io.github.jetcdctl.snapshot.SnapshotFormatException;
 import io.github.jetcdctl.snapshot.SnapshotStatus;
 import io.github.jetcdctl.snapshot.SnapshotStatusReader;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code snapshot status <file>}: hash, revision, key count and size of a snapshot file, read by our own
  * bbolt reader with no server and no lock (it also reads a live member's db), as etcdutl 3.5 prints them.
+ * A gzip or zstd file (as {@code backup --compress} writes) is decoded to a temporary file first.
  */
 @Command(name = "status", description = "Gets backend snapshot status of a given file")
 public class SnapshotStatusCommand extends EtcdCommand {
@@ -34,8 +36,8 @@ public class SnapshotStatusCommand extends EtcdCommand {
         Printer printer = Printer.create(OutputFormat.parse(session().options().writeOut()), session().out(),
                 session().err(), false);
         SnapshotStatus status;
-        try {
-            status = SnapshotStatusReader.read(Path.of(args.get(0)));
+        try (PlainSnapshot plain = PlainSnapshot.open(Path.of(args.get(0)))) {
+            status = SnapshotStatusReader.read(plain.path());
         } catch (NoSuchFileException e) {
             throw new CliException(ExitCodes.ERROR, "stat " + args.get(0) + ": no such file or directory");
         } catch (SnapshotFormatException e) {

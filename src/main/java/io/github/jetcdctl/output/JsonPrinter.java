@@ -36,6 +36,8 @@ import io.etcd.jetcd.api.LeaseRevokeResponse;
 import io.etcd.jetcd.api.LeaseTimeToLiveResponse;
 import io.etcd.jetcd.api.ResponseHeader;
 import io.etcd.jetcd.api.TxnResponse;
+import io.github.jetcdctl.backup.BackupListing;
+import io.github.jetcdctl.backup.BackupReport;
 
 /** One compact Go-style JSON document per response, as etcdctl's json printer writes. */
 final class JsonPrinter implements Printer {
@@ -348,5 +350,16 @@ final class JsonPrinter implements Printer {
             json.name("raft_term").unsignedValue(header.getRaftTerm());
         }
         return json;
+    }
+
+
+    @Override
+    public void backup(BackupReport report) {
+        out.println(BackupOutput.reportJson(report));
+    }
+
+    @Override
+    public void backupList(List<BackupListing> listings) {
+        out.println(BackupOutput.listJson(listings));
     }
 }

@@ -32,6 +32,8 @@ import io.etcd.jetcd.api.LeaseRevokeResponse;
 import io.etcd.jetcd.api.LeaseTimeToLiveResponse;
 import io.etcd.jetcd.api.ResponseHeader;
 import io.etcd.jetcd.api.TxnResponse;
+import io.github.jetcdctl.backup.BackupListing;
+import io.github.jetcdctl.backup.BackupReport;
 
 /**
  * Prints command results in one --write-out format. Commands hand over the raw etcd responses and never
@@ -201,5 +203,14 @@ public interface Printer {
 
     /** keep-alive stopped because the lease expired or was revoked; only the simple format says so. */
     default void leaseKeepAliveEnded(long leaseId) {
+    }
+
+
+    default void backup(BackupReport report) {
+        throw format().unsupported();
+    }
+
+    default void backupList(List<BackupListing> listings) {
+        throw format().unsupported();
     }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 
 import io.etcd.jetcd.api.MemberListResponse;
 import io.github.jetcdctl.snapshot.SnapshotStatus;
+import io.github.jetcdctl.backup.BackupListing;
+import io.github.jetcdctl.backup.BackupReport;
 
 /** ASCII tables for the cluster commands; key/value responses are not supported, as in etcdctl. */
 final class TablePrinter implements Printer {
@@ -42,5 +44,15 @@ final class TablePrinter implements Printer {
     public void snapshotStatus(SnapshotStatus status) {
         out.print(ClusterTables.render(ClusterTables.SNAPSHOT_STATUS_HEADERS,
                 List.of(ClusterTables.snapshotStatusRow(status))));
+    }
+
+    @Override
+    public void backup(BackupReport report) {
+        out.print(BackupOutput.reportTable(report));
+    }
+
+    @Override
+    public void backupList(List<BackupListing> listings) {
+        out.print(BackupOutput.listTable(listings));
     }
 }

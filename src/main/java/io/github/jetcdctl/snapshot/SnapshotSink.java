@@ -32,6 +32,7 @@ public final class SnapshotSink implements AutoCloseable {
     private final byte[] tail = new byte[TRAILER_BYTES];
     private int tailLength;
     private long size;
+    private boolean trailerChecked;
     private boolean committed;
 
     private SnapshotSink(Path target, Path part, FileChannel channel) {
@@ -92,14 +93,26 @@ public final class SnapshotSink implements AutoCloseable {
         tailLength = keep.length;
     }
 
-    /** Verifies the trailer, syncs the file and renames it into place. */
-    public void commit() throws IOException {
+    /**
+     * Checks that the stream ended with a SHA-256 trailer matching the data: a {@link SnapshotFormatException}
+     * tells a bad stream from a local I/O failure. {@link #commit()} calls it too.
+     */
+    public void checkTrailer() throws SnapshotFormatException {
+        if (trailerChecked) {
+            return;
+        }
         if (tailLength < TRAILER_BYTES || (size % 512) != TRAILER_BYTES) {
-            throw new IOException("snapshot stream ended without its sha256 trailer (" + size + " bytes)");
+            throw new SnapshotFormatException("snapshot stream ended without its sha256 trailer (" + size + " bytes)");
         }
         if (!Arrays.equals(digest.digest(), tail)) {
-            throw new IOException("snapshot sha256 trailer does not match the received data");
+            throw new SnapshotFormatException("snapshot sha256 trailer does not match the received data");
         }
+        trailerChecked = true;
+    }
+
+    /** Verifies the trailer, syncs the file and renames it into place. */
+    public void commit() throws IOException {
+        checkTrailer();
         channel.force(true);
         channel.close();
         Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
