@@ -12,6 +12,7 @@ import picocli.CommandLine.ScopeType;
             AlarmCommand.class,
             AuthCommand.class,
             CompactionCommand.class,
+            ContextCommand.class,
             DefragCommand.class,
             DelCommand.class,
             EndpointCommand.class,
