@@ -22,6 +22,7 @@ public class GlobalOptions {
     boolean debug;
 
     @Option(names = {"-w", "--write-out"}, scope = ScopeType.INHERIT, paramLabel = "<format>",
+            completionCandidates = OutputFormatNames.class,
             description = "set the output format (fields, json, protobuf, simple, table) (default \"simple\")")
     String writeOut = "simple";
 

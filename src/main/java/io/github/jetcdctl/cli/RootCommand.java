@@ -12,6 +12,7 @@ import picocli.CommandLine.ScopeType;
             AlarmCommand.class,
             AuthCommand.class,
             CompactionCommand.class,
+            CompletionCommand.class,
             ContextCommand.class,
             DefragCommand.class,
             DelCommand.class,
