@@ -68,15 +68,17 @@ public class ContextAddCommand extends EtcdCommand {
             settings.put(NamedContext.PASSWORD_FILE, password.toString());
         }
         if (settings.isEmpty()) {
-            throw CliException.badArgs("nothing to save: give connection flags (such as --endpoints) or --from-kubeadm");
+            throw CliException.badArgs(
+                    "nothing to save: give connection flags (such as --endpoints) or --from-kubeadm");
         }
         file.save(config.with(new NamedContext(name, settings)));
         session().out().println("Context " + name + " saved to " + file.path());
     }
 
     private Map<String, String> flagsGiven() {
-        if (session().givenOnCommandLine(GlobalFlag.PASSWORD.longName())
-                || (session().givenOnCommandLine(GlobalFlag.USER.longName()) && session().options().user().contains(":"))) {
+        boolean userWithPassword = session().givenOnCommandLine(GlobalFlag.USER.longName())
+                && session().options().user().contains(":");
+        if (userWithPassword || session().givenOnCommandLine(GlobalFlag.PASSWORD.longName())) {
             throw CliException.badArgs("a context keeps no clear-text password: give it with --password-file");
         }
         GlobalOptions options = session().options();
