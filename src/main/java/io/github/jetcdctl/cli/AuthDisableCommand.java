@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 /** {@code auth disable}. */
 @Command(name = "disable", description = "Disables authentication")
 public class AuthDisableCommand extends EtcdCommand {
-    @Parameters(arity = "0..*", hidden = true)
+    @Parameters(arity = "0..*", hidden = true, description = "ignored, as etcdctl ignores them")
     List<String> args = new ArrayList<>();
 
     @Override

@@ -26,7 +26,7 @@ public class AuthEnableCommand extends EtcdCommand {
     private static final String ROOT = "root";
     private static final String ROOT_ROLE_MISSING = "etcdserver: root user does not have root role";
 
-    @Parameters(arity = "0..*", hidden = true)
+    @Parameters(arity = "0..*", hidden = true, description = "ignored, as etcdctl ignores them")
     List<String> args = new ArrayList<>();
 
     @Override

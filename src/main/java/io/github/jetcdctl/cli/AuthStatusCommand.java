@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 /** {@code auth status}: whether authentication is on, and the auth store's revision. */
 @Command(name = "status", description = "Returns authentication status")
 public class AuthStatusCommand extends EtcdCommand {
-    @Parameters(arity = "0..*", hidden = true)
+    @Parameters(arity = "0..*", hidden = true, description = "ignored, as etcdctl ignores them")
     List<String> args = new ArrayList<>();
 
     @Override

@@ -44,6 +44,8 @@ public final class Cli {
             Session session = new Session(rawArgs, in, out, err, env, root.globalOptions);
             root.attach(session);
             commandLine.setAbbreviatedSubcommandsAllowed(true)
+                    // pflag takes the word after a flag as its value, even a command's name (--context=auth)
+                    .setAllowSubcommandsAsOptionParameters(true)
                     .setOut(new PrintWriter(new OutputWriter(out), true))
                     .setErr(new PrintWriter(err, true))
                     .setParameterExceptionHandler((e, a) -> parameterError(e, err))

@@ -21,8 +21,10 @@ final class EnvironmentOverlay {
     record Binding(String envName, String longName, java.util.function.Consumer<String> apply) {
     }
 
-    static void apply(GlobalOptions options, Set<String> flagsOnCommandLine, Map<String, String> env,
+    /** Returns the global flags the command line or the environment decided; the rest keep their defaults. */
+    static Set<GlobalFlag> apply(GlobalOptions options, Set<String> flagsOnCommandLine, Map<String, String> env,
             Set<String> alsoConsumed, java.util.List<Binding> bindings, PrintStream err) {
+        Set<GlobalFlag> decided = java.util.EnumSet.noneOf(GlobalFlag.class);
         Map<String, GlobalFlag> byEnvName = new TreeMap<>();
         for (GlobalFlag flag : GlobalFlag.values()) {
             byEnvName.put(flag.envName(), flag);
@@ -39,6 +41,9 @@ final class EnvironmentOverlay {
         }
         for (GlobalFlag flag : GlobalFlag.values()) {
             String value = sorted.get(flag.envName());
+            if (flagsOnCommandLine.contains(flag.longName())) {
+                decided.add(flag);
+            }
             if (value == null || value.isEmpty()) {
                 continue;
             }
@@ -50,6 +55,7 @@ final class EnvironmentOverlay {
                 throw new CliException(ExitCodes.ERROR, null);
             }
             flag.applyFromEnvironment(options, value);
+            decided.add(flag);
         }
         for (Binding binding : bindings) {
             String value = sorted.get(binding.envName());
@@ -69,11 +75,15 @@ final class EnvironmentOverlay {
                 // etcdctl keeps the default when the text does not parse
             }
         }
+        return decided;
     }
 
     /** The --debug dump: every global flag as ETCDCTL_NAME=value, sorted by flag name. */
     static void printDebug(GlobalOptions options, PrintStream err) {
         for (GlobalFlag flag : GlobalFlag.values()) {
+            if (flag == GlobalFlag.CONTEXT && options.context().isEmpty()) {
+                continue; // etcdctl has no such flag: without a context the dump stays etcdctl's
+            }
             err.println(flag.envName() + "=" + flag.show(options));
         }
     }

@@ -16,6 +16,7 @@ enum GlobalFlag {
     CERT("cert", (o, v) -> o.cert = v, o -> o.cert),
     COMMAND_TIMEOUT("command-timeout", (o, v) -> o.commandTimeout = GoDurations.parse(v),
             o -> GoDuration.format(o.commandTimeout.toNanos())),
+    CONTEXT("context", (o, v) -> o.context = v, o -> o.context),
     DEBUG("debug", (o, v) -> o.debug = GoBooleans.parse(v), o -> String.valueOf(o.debug)),
     DIAL_TIMEOUT("dial-timeout", (o, v) -> o.dialTimeout = GoDurations.parse(v),
             o -> GoDuration.format(o.dialTimeout.toNanos())),
@@ -64,6 +65,11 @@ enum GlobalFlag {
         } catch (IllegalArgumentException ignored) {
             // etcdctl discards the parse error and keeps the default
         }
+    }
+
+    /** Applies a named context's text; unlike a variable's, text that does not parse is an error. */
+    void applyFromContext(GlobalOptions options, String text) {
+        applyText.accept(options, text);
     }
 
     String show(GlobalOptions options) {

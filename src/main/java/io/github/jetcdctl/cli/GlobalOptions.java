@@ -22,6 +22,7 @@ public class GlobalOptions {
     boolean debug;
 
     @Option(names = {"-w", "--write-out"}, scope = ScopeType.INHERIT, paramLabel = "<format>",
+            completionCandidates = OutputFormatNames.class,
             description = "set the output format (fields, json, protobuf, simple, table) (default \"simple\")")
     String writeOut = "simple";
 
@@ -92,6 +93,11 @@ public class GlobalOptions {
             description = "service name to query when using DNS discovery (not supported yet)")
     String discoverySrvName = "";
 
+    @Option(names = "--context", scope = ScopeType.INHERIT, paramLabel = "<name>",
+            description = "use the connection settings of this named context (see 'jetcdctl context'); "
+                    + "flags and ETCDCTL_* variables still take precedence; --context= selects none")
+    String context = "";
+
     /** The endpoints after CSV splitting of every --endpoints value (pflag string-slice semantics). */
     public List<String> endpoints() {
         List<String> all = new ArrayList<>();
@@ -159,5 +165,10 @@ public class GlobalOptions {
 
     public String discoverySrv() {
         return discoverySrv;
+    }
+
+    /** The named context given by --context or ETCDCTL_CONTEXT; empty when neither names one. */
+    public String context() {
+        return context;
     }
 }

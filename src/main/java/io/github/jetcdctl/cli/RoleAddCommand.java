@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 /** {@code role add <role>}. */
 @Command(name = "add", description = "Adds a new role")
 public class RoleAddCommand extends EtcdCommand {
-    @Parameters(arity = "0..*", paramLabel = "<role name>")
+    @Parameters(arity = "0..*", paramLabel = "<role name>", description = "the name of the role to add")
     List<String> args = new ArrayList<>();
 
     @Override

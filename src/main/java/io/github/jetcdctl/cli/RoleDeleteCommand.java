@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 /** {@code role delete <role>}. */
 @Command(name = "delete", description = "Deletes a role")
 public class RoleDeleteCommand extends EtcdCommand {
-    @Parameters(arity = "0..*", paramLabel = "<role name>")
+    @Parameters(arity = "0..*", paramLabel = "<role name>", description = "the name of the role to delete")
     List<String> args = new ArrayList<>();
 
     @Override

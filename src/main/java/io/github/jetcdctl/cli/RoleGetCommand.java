@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 /** {@code role get <role>}. */
 @Command(name = "get", description = "Gets detailed information of a role")
 public class RoleGetCommand extends EtcdCommand {
-    @Parameters(arity = "0..*", paramLabel = "<role name>")
+    @Parameters(arity = "0..*", paramLabel = "<role name>", description = "the name of the role to show")
     List<String> args = new ArrayList<>();
 
     @Override

@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
 /** {@code role revoke-permission [--prefix|--from-key] <role> <key> [endkey]}. */
 @Command(name = "revoke-permission", description = "Revokes a key from a role")
 public class RoleRevokePermissionCommand extends EtcdCommand {
-    @Parameters(arity = "0..*", paramLabel = "<role name> <key> [endkey]")
+    @Parameters(arity = "0..*", paramLabel = "<role name> <key> [endkey]",
+            description = "the role; the key, or with an end key the range [key, endkey), of the permission to revoke")
     List<String> args = new ArrayList<>();
 
     @Option(names = "--prefix", arity = "0..1", fallbackValue = "true", converter = GoBoolConverter.class,

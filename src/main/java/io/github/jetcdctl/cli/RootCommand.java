@@ -20,6 +20,8 @@ public class RootCommand extends GroupCommand {
             AuthCommand.class,
             BackupCommand.class,
             CompactionCommand.class,
+            CompletionCommand.class,
+            ContextCommand.class,
             DefragCommand.class,
             DelCommand.class,
             EndpointCommand.class,

@@ -81,7 +81,9 @@ public final class Session {
             return;
         }
         environmentApplied = true;
-        EnvironmentOverlay.apply(options, flagsOnCommandLine(), env, alsoConsumed, bindings, err);
+        Set<GlobalFlag> decided = EnvironmentOverlay.apply(options, flagsOnCommandLine(), env, alsoConsumed, bindings,
+                err);
+        ContextOverlay.apply(options, decided, givenOnCommandLine("--context"), env);
         if (options.debug()) {
             EnvironmentOverlay.printDebug(options, err);
         }

@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "add", description = "Adds a new user")
 public class UserAddCommand extends EtcdCommand {
-    @Parameters(arity = "0..*", paramLabel = "<user name or user:password>")
+    @Parameters(arity = "0..*", paramLabel = "<user name or user:password>",
+            description = "the name of the user to add, and its password after a colon (else it is asked for)")
     List<String> args = new ArrayList<>();
 
     @Option(names = "--interactive", arity = "0..1", fallbackValue = "true", converter = GoBoolConverter.class,

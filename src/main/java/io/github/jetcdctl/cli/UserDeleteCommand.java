@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 /** {@code user delete <name>}. */
 @Command(name = "delete", description = "Deletes a user")
 public class UserDeleteCommand extends EtcdCommand {
-    @Parameters(arity = "0..*", paramLabel = "<user name>")
+    @Parameters(arity = "0..*", paramLabel = "<user name>", description = "the name of the user to delete")
     List<String> args = new ArrayList<>();
 
     @Override

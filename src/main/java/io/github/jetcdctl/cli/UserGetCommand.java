@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "get", description = "Gets detailed information of a user")
 public class UserGetCommand extends EtcdCommand {
-    @Parameters(arity = "0..*", paramLabel = "<user name>")
+    @Parameters(arity = "0..*", paramLabel = "<user name>", description = "the name of the user to show")
     List<String> args = new ArrayList<>();
 
     @Option(names = "--detail", arity = "0..1", fallbackValue = "true", converter = GoBoolConverter.class,

@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
 /** {@code user grant-role <user> <role>}. */
 @Command(name = "grant-role", description = "Grants a role to a user")
 public class UserGrantRoleCommand extends EtcdCommand {
-    @Parameters(arity = "0..*", paramLabel = "<user name> <role name>")
+    @Parameters(arity = "0..*", paramLabel = "<user name> <role name>",
+            description = "the user, and the role to grant it")
     List<String> args = new ArrayList<>();
 
     @Override

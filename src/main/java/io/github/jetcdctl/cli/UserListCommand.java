@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 /** {@code user list}: every user name, sorted by the server. */
 @Command(name = "list", description = "Lists all users")
 public class UserListCommand extends EtcdCommand {
-    @Parameters(arity = "0..*", hidden = true)
+    @Parameters(arity = "0..*", hidden = true, description = "ignored, as etcdctl ignores them")
     List<String> args = new ArrayList<>();
 
     @Override

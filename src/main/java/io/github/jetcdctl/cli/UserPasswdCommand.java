@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 /** {@code user passwd <name>}: the new password from the prompt, or stdin with --interactive=false. */
 @Command(name = "passwd", description = "Changes password of user")
 public class UserPasswdCommand extends EtcdCommand {
-    @Parameters(arity = "0..*", paramLabel = "<user name>")
+    @Parameters(arity = "0..*", paramLabel = "<user name>",
+            description = "the name of the user whose password to change")
     List<String> args = new ArrayList<>();
 
     @Option(names = "--interactive", arity = "0..1", fallbackValue = "true", converter = GoBoolConverter.class,

@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
 /** {@code user revoke-role <user> <role>}. */
 @Command(name = "revoke-role", description = "Revokes a role from a user")
 public class UserRevokeRoleCommand extends EtcdCommand {
-    @Parameters(arity = "0..*", paramLabel = "<user name> <role name>")
+    @Parameters(arity = "0..*", paramLabel = "<user name> <role name>",
+            description = "the user, and the role to revoke from it")
     List<String> args = new ArrayList<>();
 
     @Override

@@ -3,12 +3,18 @@ package io.github.jetcdctl.cli;
 import io.github.jetcdctl.Version;
 import picocli.CommandLine.Command;
 
-/** {@code version}: needs no server, like etcdctl's. */
-@Command(name = "version", description = "Prints the version of jetcdctl")
+/** {@code version}: needs no server, like etcdctl's; --debug adds the JVM and jetcd versions on stderr. */
+@Command(name = "version", description = "Prints the version of jetcdctl (with --debug, also the JVM's and "
+        + "jetcd's on stderr)")
 public class VersionCommand extends EtcdCommand {
     @Override
     protected void run() {
         session().out().println("jetcdctl version: " + Version.TOOL)
                 .println("API version: " + Version.API);
+        if (session().options().debug()) {
+            session().out().flush();
+            session().err().println("JVM version: " + Version.jvm());
+            session().err().println("jetcd version: " + Version.jetcd());
+        }
     }
 }
