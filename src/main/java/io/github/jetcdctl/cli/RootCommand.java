@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
             SnapshotCommand.class,
             UserCommand.class,
             VersionCommand.class,
+            WatchCommand.class,
             HelpCommand.class,
         })
 public class RootCommand extends GroupCommand {

@@ -27,6 +27,8 @@ import io.etcd.jetcd.api.AuthUserGetResponse;
 import io.etcd.jetcd.api.AuthUserGrantRoleResponse;
 import io.etcd.jetcd.api.AuthUserListResponse;
 import io.etcd.jetcd.api.AuthUserRevokeRoleResponse;
+import io.etcd.jetcd.api.WatchResponse;
+import io.etcd.jetcd.api.Event;
 import io.etcd.jetcd.api.Permission;
 
 /** {@code "Name" : value} lines, as etcdctl's fields printer writes them. */
@@ -242,5 +244,17 @@ final class FieldsPrinter implements Printer {
             case Permission.Type.READWRITE_VALUE -> "READWRITE";
             default -> Integer.toString(value);
         };
+    }
+
+    @Override
+    public void watch(WatchResponse response) {
+        header(response.getHeader());
+        for (Event event : response.getEventsList()) {
+            out.print("\"Type\" : ").println(WatchEvents.typeName(event.getTypeValue()));
+            if (event.hasPrevKv()) {
+                keyValue("Prev", event.getPrevKv());
+            }
+            keyValue("", event.getKv());
+        }
     }
 }

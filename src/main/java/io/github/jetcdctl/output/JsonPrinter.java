@@ -29,6 +29,8 @@ import io.etcd.jetcd.api.AuthUserGetResponse;
 import io.etcd.jetcd.api.AuthUserGrantRoleResponse;
 import io.etcd.jetcd.api.AuthUserListResponse;
 import io.etcd.jetcd.api.AuthUserRevokeRoleResponse;
+import io.etcd.jetcd.api.WatchResponse;
+import io.etcd.jetcd.api.Event;
 
 /** One compact Go-style JSON document per response, as etcdctl's json printer writes. */
 final class JsonPrinter implements Printer {
@@ -250,5 +252,21 @@ final class JsonPrinter implements Printer {
     @Override
     public void authStatus(AuthStatus status) {
         document(status.response());
+    }
+
+    /** etcdctl prints its client's WatchResponse struct: Go field names, nothing omitted at the top. */
+    @Override
+    public void watch(WatchResponse response) {
+        GoJsonWriter json = new GoJsonWriter().beginObject()
+                .name("Header").message(response.getHeader())
+                .name("Events").beginArray();
+        for (Event event : response.getEventsList()) {
+            json.message(event);
+        }
+        out.println(json.endArray()
+                .name("CompactRevision").value(response.getCompactRevision())
+                .name("Canceled").value(response.getCanceled())
+                .name("Created").value(response.getCreated())
+                .endObject().toString());
     }
 }

@@ -26,6 +26,7 @@ import io.etcd.jetcd.api.AuthUserGetResponse;
 import io.etcd.jetcd.api.AuthUserGrantRoleResponse;
 import io.etcd.jetcd.api.AuthUserListResponse;
 import io.etcd.jetcd.api.AuthUserRevokeRoleResponse;
+import io.etcd.jetcd.api.WatchResponse;
 
 /**
  * Prints command results in one --write-out format. Commands hand over the raw etcd responses and never
@@ -160,6 +161,11 @@ public interface Printer {
     }
 
     default void authStatus(AuthStatus status) {
+        throw format().unsupported();
+    }
+
+    /** One watch response; a progress notification or cancellation has no events. */
+    default void watch(WatchResponse response) {
         throw format().unsupported();
     }
 }

@@ -25,6 +25,7 @@ import io.etcd.jetcd.api.AuthUserGetResponse;
 import io.etcd.jetcd.api.AuthUserGrantRoleResponse;
 import io.etcd.jetcd.api.AuthUserListResponse;
 import io.etcd.jetcd.api.AuthUserRevokeRoleResponse;
+import io.etcd.jetcd.api.WatchResponse;
 
 /** The serialized response message, with no delimiter or newline, as etcdctl's protobuf printer writes. */
 final class ProtobufPrinter implements Printer {
@@ -164,5 +165,17 @@ final class ProtobufPrinter implements Printer {
     @Override
     public void authStatus(AuthStatus status) {
         message(status.response());
+    }
+
+    /** etcdctl rebuilds the message from its client's view: no watch ID, no cancel reason, always a header. */
+    @Override
+    public void watch(WatchResponse response) {
+        message(WatchResponse.newBuilder()
+                .setHeader(response.getHeader())
+                .addAllEvents(response.getEventsList())
+                .setCompactRevision(response.getCompactRevision())
+                .setCanceled(response.getCanceled())
+                .setCreated(response.getCreated())
+                .build());
     }
 }

@@ -32,6 +32,8 @@ import io.etcd.jetcd.api.AuthUserGetResponse;
 import io.etcd.jetcd.api.AuthUserGrantRoleResponse;
 import io.etcd.jetcd.api.AuthUserListResponse;
 import io.etcd.jetcd.api.AuthUserRevokeRoleResponse;
+import io.etcd.jetcd.api.WatchResponse;
+import io.etcd.jetcd.api.Event;
 import io.etcd.jetcd.api.Permission;
 
 /** etcdctl's default format: raw key and value lines, or {@code \xNN} hex with --hex. */
@@ -306,5 +308,16 @@ final class SimplePrinter implements Printer {
             out.print(" (prefix ").write(key).print(")");
         }
         out.newline();
+    }
+
+    @Override
+    public void watch(WatchResponse response) {
+        for (Event event : response.getEventsList()) {
+            out.println(WatchEvents.typeName(event.getTypeValue()));
+            if (event.hasPrevKv()) {
+                keyValue(event.getPrevKv(), false);
+            }
+            keyValue(event.getKv(), false);
+        }
     }
 }
