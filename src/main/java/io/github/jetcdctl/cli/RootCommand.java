@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
             EndpointCommand.class,
             GetCommand.class,
             LockCommand.class,
+            MakeMirrorCommand.class,
             MemberCommand.class,
             MoveLeaderCommand.class,
             PutCommand.class,

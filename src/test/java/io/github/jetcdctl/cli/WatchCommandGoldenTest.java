@@ -91,7 +91,7 @@ class WatchCommandGoldenTest {
         sleep(Duration.ofMillis(2500));
         etcdctl.run("put", "live/a", "1");
         etcdctl.run("put", "live/a", "2");
-        etcdctl.runWithStdin("\nput live/x 1\nput live/y 2\n\n".getBytes(StandardCharsets.UTF_8), "txn");
+        etcdctl.runWithStdin("\nput live/x 1\nput live/y 2\n\n\n".getBytes(StandardCharsets.UTF_8), "txn");
         etcdctl.run("del", "live/", "--prefix");
         for (int i = 0; i < formats.size(); i++) {
             ProcessResult[] both = runs.get(i).join();
