@@ -24,9 +24,12 @@ public class RootCommand extends GroupCommand {
             ContextCommand.class,
             DefragCommand.class,
             DelCommand.class,
+            ElectCommand.class,
             EndpointCommand.class,
             GetCommand.class,
             LeaseCommand.class,
+            LockCommand.class,
+            MakeMirrorCommand.class,
             MemberCommand.class,
             MoveLeaderCommand.class,
             PutCommand.class,
@@ -35,6 +38,7 @@ public class RootCommand extends GroupCommand {
             TxnCommand.class,
             UserCommand.class,
             VersionCommand.class,
+            WatchCommand.class,
             HelpCommand.class);
 
     @Mixin

@@ -34,6 +34,8 @@ import io.etcd.jetcd.api.LeaseRevokeResponse;
 import io.etcd.jetcd.api.LeaseTimeToLiveResponse;
 import io.etcd.jetcd.api.ResponseOp;
 import io.etcd.jetcd.api.TxnResponse;
+import io.etcd.jetcd.api.Event;
+import io.etcd.jetcd.api.WatchResponse;
 
 /** {@code "Name" : value} lines, as etcdctl's fields printer writes them. */
 final class FieldsPrinter implements Printer {
@@ -303,5 +305,18 @@ final class FieldsPrinter implements Printer {
         header(response.getHeader());
         field("ID", Long.toString(response.getID()));
         field("TTL", Long.toString(response.getTTL()));
+    }
+
+
+    @Override
+    public void watch(WatchResponse response) {
+        header(response.getHeader());
+        for (Event event : response.getEventsList()) {
+            out.print("\"Type\" : ").println(WatchEvents.typeName(event.getTypeValue()));
+            if (event.hasPrevKv()) {
+                keyValue("Prev", event.getPrevKv());
+            }
+            keyValue("", event.getKv());
+        }
     }
 }

@@ -38,6 +38,8 @@ import io.etcd.jetcd.api.ResponseHeader;
 import io.etcd.jetcd.api.TxnResponse;
 import io.github.jetcdctl.backup.BackupListing;
 import io.github.jetcdctl.backup.BackupReport;
+import io.etcd.jetcd.api.Event;
+import io.etcd.jetcd.api.WatchResponse;
 
 /** One compact Go-style JSON document per response, as etcdctl's json printer writes. */
 final class JsonPrinter implements Printer {
@@ -361,5 +363,22 @@ final class JsonPrinter implements Printer {
     @Override
     public void backupList(List<BackupListing> listings) {
         out.println(BackupOutput.listJson(listings));
+    }
+
+
+    /** etcdctl prints its client's WatchResponse struct: Go field names, nothing omitted at the top. */
+    @Override
+    public void watch(WatchResponse response) {
+        GoJsonWriter json = new GoJsonWriter().beginObject()
+                .name("Header").message(response.getHeader())
+                .name("Events").beginArray();
+        for (Event event : response.getEventsList()) {
+            json.message(event);
+        }
+        out.println(json.endArray()
+                .name("CompactRevision").value(response.getCompactRevision())
+                .name("Canceled").value(response.getCanceled())
+                .name("Created").value(response.getCreated())
+                .endObject().toString());
     }
 }

@@ -34,6 +34,7 @@ import io.etcd.jetcd.api.ResponseHeader;
 import io.etcd.jetcd.api.TxnResponse;
 import io.github.jetcdctl.backup.BackupListing;
 import io.github.jetcdctl.backup.BackupReport;
+import io.etcd.jetcd.api.WatchResponse;
 
 /**
  * Prints command results in one --write-out format. Commands hand over the raw etcd responses and never
@@ -211,6 +212,12 @@ public interface Printer {
     }
 
     default void backupList(List<BackupListing> listings) {
+        throw format().unsupported();
+    }
+
+
+    /** One watch response; a progress notification or cancellation has no events. */
+    default void watch(WatchResponse response) {
         throw format().unsupported();
     }
 }

@@ -38,6 +38,7 @@ import io.etcd.jetcd.api.ResponseHeader;
 import io.etcd.jetcd.api.TxnResponse;
 import io.github.jetcdctl.CliException;
 import java.util.List;
+import io.etcd.jetcd.api.WatchResponse;
 
 /** The serialized response message, with no delimiter or newline, as etcdctl's protobuf printer writes. */
 final class ProtobufPrinter implements Printer {
@@ -255,5 +256,18 @@ final class ProtobufPrinter implements Printer {
             text.append("raft_term:").append(Long.toUnsignedString(header.getRaftTerm())).append(' ');
         }
         return text.toString();
+    }
+
+
+    /** etcdctl rebuilds the message from its client's view: no watch ID, no cancel reason, always a header. */
+    @Override
+    public void watch(WatchResponse response) {
+        message(WatchResponse.newBuilder()
+                .setHeader(response.getHeader())
+                .addAllEvents(response.getEventsList())
+                .setCompactRevision(response.getCompactRevision())
+                .setCanceled(response.getCanceled())
+                .setCreated(response.getCreated())
+                .build());
     }
 }

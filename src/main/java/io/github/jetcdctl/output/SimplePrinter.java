@@ -40,6 +40,8 @@ import io.etcd.jetcd.api.LeaseTimeToLiveResponse;
 import io.etcd.jetcd.api.ResponseHeader;
 import io.etcd.jetcd.api.ResponseOp;
 import io.etcd.jetcd.api.TxnResponse;
+import io.etcd.jetcd.api.Event;
+import io.etcd.jetcd.api.WatchResponse;
 
 /** etcdctl's default format: raw key and value lines, or {@code \xNN} hex with --hex. */
 final class SimplePrinter implements Printer {
@@ -384,5 +386,17 @@ final class SimplePrinter implements Printer {
     @Override
     public void leaseKeepAliveEnded(long leaseId) {
         out.println("lease " + GoHex.zeroPadded16(leaseId) + " expired or revoked.");
+    }
+
+
+    @Override
+    public void watch(WatchResponse response) {
+        for (Event event : response.getEventsList()) {
+            out.println(WatchEvents.typeName(event.getTypeValue()));
+            if (event.hasPrevKv()) {
+                keyValue(event.getPrevKv(), false);
+            }
+            keyValue(event.getKv(), false);
+        }
     }
 }

@@ -2,7 +2,9 @@ package io.github.jetcdctl.testing;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,5 +67,38 @@ public final class Jetcdctl {
                     out, errStream, env);
         }
         return new ProcessResult(out.toByteArray(), err.toByteArray(), code);
+    }
+
+    /**
+     * Runs a command that does not end by itself (watch, lock...) for {@code duration}, then interrupts it
+     * (our stand-in for a signal) and returns what it printed; like {@link Etcdctl#runFor}.
+     */
+    public ProcessResult runFor(Duration duration, String... args) {
+        return runFor(duration, new ByteArrayInputStream(new byte[0]), Arrays.asList(args));
+    }
+
+    /** As {@link #runFor(Duration, String...)} with the given standard input; it may end earlier by itself. */
+    public ProcessResult runFor(Duration duration, InputStream stdin, List<String> args) {
+        List<String> all = new ArrayList<>(globalArgs);
+        all.addAll(args);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int[] code = {-1};
+        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+        Thread thread = new Thread(() -> code[0] = Cli.run(all.toArray(new String[0]), stdin, out, errStream, env),
+                "jetcdctl-under-test");
+        thread.start();
+        try {
+            thread.join(duration.toMillis());
+            thread.interrupt();
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (thread.isAlive()) {
+            throw new IllegalStateException("jetcdctl " + all + " did not stop when interrupted");
+        }
+        return new ProcessResult(out.toByteArray(), err.toByteArray(), code[0]);
     }
 }

@@ -1,0 +1,113 @@
+package io.github.jetcdctl.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.jetcdctl.output.GoQuote;
+import io.github.jetcdctl.output.Output;
+
+/**
+ * A command that watch and lock run on the user's behalf: our environment plus some variables, no input,
+ * its output passed through to ours as it comes (our stdout may be an in-memory stream, not a descriptor
+ * a child could inherit).
+ */
+final class ChildCommand {
+    private final List<String> argv;
+    private final Map<String, String> extraEnv = new LinkedHashMap<>();
+
+    ChildCommand(List<String> argv) {
+        this.argv = List.copyOf(argv);
+    }
+
+    ChildCommand env(String name, String value) {
+        extraEnv.put(name, value);
+        return this;
+    }
+
+    /** Go's {@code %q} of the argument list: {@code ["sh" "-c" "exit 3"]}. */
+    String quotedArgv() {
+        List<String> quoted = new ArrayList<>();
+        for (String arg : argv) {
+            quoted.add(GoQuote.quote(arg));
+        }
+        return "[" + String.join(" ", quoted) + "]";
+    }
+
+    /**
+     * Runs the command to its end and returns its exit status.
+     *
+     * @throws ChildFailure when it could not be started, with Go's wording
+     */
+    int run(Map<String, String> sessionEnv, Output out, PrintStream err) throws InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(argv)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().putAll(sessionEnv);
+        builder.environment().putAll(extraEnv);
+        out.flush();
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new ChildFailure(startFailure());
+        }
+        Thread stdout = pump(process.getInputStream(), bytes -> {
+            synchronized (out) {
+                out.write(bytes);
+                out.flush();
+            }
+        });
+        Thread stderr = pump(process.getErrorStream(), bytes -> err.write(bytes, 0, bytes.length));
+        try {
+            int status = process.waitFor();
+            stdout.join();
+            stderr.join();
+            return status;
+        } catch (InterruptedException e) {
+            process.destroy();
+            throw e;
+        }
+    }
+
+    private String startFailure() {
+        String program = argv.get(0);
+        if (!program.contains("/")) {
+            return "exec: " + GoQuote.quote(program) + ": executable file not found in $PATH";
+        }
+        File file = new File(program);
+        String reason = file.exists() ? "permission denied" : "no such file or directory";
+        return "fork/exec " + program + ": " + reason;
+    }
+
+    private interface Chunks {
+        void accept(byte[] bytes);
+    }
+
+    private static Thread pump(InputStream from, Chunks to) {
+        Thread thread = new Thread(() -> {
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n; (n = from.read(buffer)) >= 0; ) {
+                    to.accept(java.util.Arrays.copyOf(buffer, n));
+                }
+            } catch (IOException | RuntimeException ignored) {
+                // the child closed its end, or our output went away; either way nothing more to pass on
+            }
+        }, "jetcdctl-child-output");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** The child could not be started; the message is Go's. */
+    static final class ChildFailure extends RuntimeException {
+        ChildFailure(String message) {
+            super(message);
+        }
+    }
+}
