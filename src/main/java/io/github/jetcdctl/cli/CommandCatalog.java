@@ -17,6 +17,13 @@ final class CommandCatalog {
     private CommandCatalog() {
     }
 
+    /** The root with every command, for help-like outputs: completion scripts, the man page. */
+    static CommandLine fullTree() {
+        CommandLine root = new CommandLine(new RootCommand());
+        RootCommand.COMMANDS.forEach(root::addSubcommand);
+        return root;
+    }
+
     static void register(CommandLine root, String[] args) {
         Class<?> named = namedCommand(root, args);
         for (Class<?> command : RootCommand.COMMANDS) {

@@ -24,8 +24,8 @@ public class CompletionCommand extends EtcdCommand {
     @Override
     protected void run() {
         String script = switch (shell) {
-            case "bash" -> CompletionScript.bash(spec.root().commandLine());
-            case "zsh" -> CompletionScript.zsh(spec.root().commandLine());
+            case "bash" -> CompletionScript.bash(CommandCatalog.fullTree());
+            case "zsh" -> CompletionScript.zsh(CommandCatalog.fullTree());
             default -> throw CliException.badArgs("unsupported shell \"" + shell + "\": use bash or zsh");
         };
         session().out().print(script);

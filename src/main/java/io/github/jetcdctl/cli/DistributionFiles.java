@@ -21,7 +21,7 @@ public final class DistributionFiles {
             throw new IllegalArgumentException("usage: DistributionFiles OUTPUT_DIR VERSION");
         }
         Path out = Path.of(args[0]);
-        CommandLine root = new CommandLine(new RootCommand());
+        CommandLine root = CommandCatalog.fullTree();
         write(out.resolve("man/man1/jetcdctl.1"), ManPage.render(root, args[1]));
         write(out.resolve("completion/jetcdctl.bash"), CompletionScript.bash(root));
         write(out.resolve("completion/jetcdctl.zsh"), CompletionScript.zsh(root));

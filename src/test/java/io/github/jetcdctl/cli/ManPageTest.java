@@ -20,7 +20,7 @@ import picocli.CommandLine;
 
 /** jetcdctl(1), rendered from the command definitions. */
 class ManPageTest {
-    private static final CommandLine ROOT = new CommandLine(new RootCommand());
+    private static final CommandLine ROOT = CommandCatalog.fullTree();
     private static final String PAGE = ManPage.render(ROOT, "1.2.3");
 
     @Test
