@@ -73,7 +73,8 @@ public final class RestoredCluster implements AutoCloseable {
                 "--advertise-client-urls=http://" + seat.clientEndpoint(),
                 "--listen-peer-urls=" + seat.peerUrl(), "--initial-advertise-peer-urls=" + seat.peerUrl(),
                 "--initial-cluster=" + initialCluster(seats), "--initial-cluster-token=" + token,
-                "--heartbeat-interval=50", "--election-timeout=500", "--logger=zap", "--log-level=error");
+                "--heartbeat-interval=50", "--election-timeout=500", "--logger=zap",
+                binaries.isAtLeast35() ? "--log-level=error" : "--log-level=warn");
         ProcessBuilder pb = new ProcessBuilder(cmd);
         ProcessRunner.cleanEnvironment(pb.environment(), Map.of());
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log))
