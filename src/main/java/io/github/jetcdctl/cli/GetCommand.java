@@ -137,19 +137,10 @@ public class GetCommand extends EtcdCommand {
             }
             request.setRangeEnd(ByteString.copyFrom(argBytes.apply(args.get(1))));
         }
-        if (prefix) {
-            if (key.length == 0) {
-                key = KeyRanges.ZERO;
-                request.setRangeEnd(ByteString.copyFrom(KeyRanges.ZERO));
-            } else {
-                request.setRangeEnd(ByteString.copyFrom(KeyRanges.prefixEnd(key)));
-            }
-        }
-        if (fromKey) {
-            if (key.length == 0) {
-                key = KeyRanges.ZERO;
-            }
-            request.setRangeEnd(ByteString.copyFrom(KeyRanges.ZERO));
+        if (prefix || fromKey) {
+            byte[][] range = KeyRanges.expand(key, prefix);
+            key = range[0];
+            request.setRangeEnd(ByteString.copyFrom(range[1]));
         }
         request.setKey(ByteString.copyFrom(key));
         RangeRequest.SortOrder sortOrder = switch (order.toUpperCase(Locale.ROOT)) {

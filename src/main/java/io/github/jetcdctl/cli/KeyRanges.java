@@ -10,6 +10,17 @@ final class KeyRanges {
     private KeyRanges() {
     }
 
+    /**
+     * The {key, range end} of {@code --prefix} ({@code prefix} true) or {@code --from-key}: an empty key
+     * means the whole key space, as etcd's client spells it.
+     */
+    static byte[][] expand(byte[] key, boolean prefix) {
+        if (key.length == 0) {
+            return new byte[][] {ZERO, ZERO};
+        }
+        return new byte[][] {key, prefix ? prefixEnd(key) : ZERO};
+    }
+
     /** The smallest key greater than every key starting with {@code prefix}. */
     static byte[] prefixEnd(byte[] prefix) {
         for (int i = prefix.length - 1; i >= 0; i--) {

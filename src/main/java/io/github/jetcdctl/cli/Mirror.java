@@ -79,8 +79,9 @@ final class Mirror {
         long revision = EtcdConnection.call(() -> from.stubWithoutDeadline(KVGrpc::newBlockingStub)
                 .range(RangeRequest.newBuilder().setKey(ByteString.copyFromUtf8("foo")).build()))
                 .getHeader().getRevision();
-        byte[] key = prefix.isEmpty() ? KeyRanges.ZERO : utf8(prefix);
-        byte[] end = prefix.isEmpty() ? KeyRanges.ZERO : KeyRanges.prefixEnd(utf8(prefix));
+        byte[][] range = KeyRanges.expand(utf8(prefix), true);
+        byte[] key = range[0];
+        byte[] end = range[1];
         while (true) {
             RangeRequest page = RangeRequest.newBuilder().setKey(ByteString.copyFrom(key))
                     .setRangeEnd(ByteString.copyFrom(end)).setLimit(PAGE).setRevision(revision).build();
@@ -101,8 +102,9 @@ final class Mirror {
     }
 
     private void applyUpdates(long revision) throws InterruptedException {
-        byte[] key = prefix.isEmpty() ? KeyRanges.ZERO : utf8(prefix);
-        byte[] end = prefix.isEmpty() ? KeyRanges.ZERO : KeyRanges.prefixEnd(utf8(prefix));
+        byte[][] range = KeyRanges.expand(utf8(prefix), true);
+        byte[] key = range[0];
+        byte[] end = range[1];
         WatchCreateRequest request = WatchCreateRequest.newBuilder().setKey(ByteString.copyFrom(key))
                 .setRangeEnd(ByteString.copyFrom(end)).setStartRevision(revision + 1).build();
         try (ResumingWatch watch = new ResumingWatch(from, request)) {

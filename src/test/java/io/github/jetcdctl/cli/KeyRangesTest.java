@@ -19,4 +19,12 @@ class KeyRangesTest {
     void allFFMeansTheEndOfTheKeySpace() {
         assertArrayEquals(new byte[] {0}, KeyRanges.prefixEnd(new byte[] {(byte) 0xff}));
     }
+
+    @Test
+    void expandsPrefixAndFromKeyLikeEtcdsClient() {
+        assertArrayEquals(new byte[] {'a', 'c'}, KeyRanges.expand(new byte[] {'a', 'b'}, true)[1]);
+        assertArrayEquals(new byte[] {0}, KeyRanges.expand(new byte[] {'a', 'b'}, false)[1]);
+        assertArrayEquals(new byte[] {0}, KeyRanges.expand(new byte[0], true)[0]);
+        assertArrayEquals(new byte[] {0}, KeyRanges.expand(new byte[0], false)[1]);
+    }
 }
