@@ -13,13 +13,19 @@ import io.etcd.jetcd.api.RangeResponse;
 import io.github.jetcdctl.output.RangeListing;
 
 /**
- * Reads a key range page by page at one revision, so a huge range streams in constant memory while the
- * result is the one a single request returns at that revision (etcdctl loads it whole). Pages aim at a few
- * megabytes, whatever the value sizes.
+ * Reads a key range page by page at one revision, so a huge range streams in bounded memory while the
+ * result is the one a single request returns at that revision (etcdctl loads it whole).
+ *
+ * <p>etcd counts the rest of the range for every page (there is no way to skip the count), so each page costs
+ * a walk over the remaining keys in the server's index. Pages are therefore sized to split a range into about
+ * 16 pieces, between 4 and 64 MB each: the counting stays a small multiple of one full read, and memory stays
+ * flat beyond 64 MB pages.
  */
 public final class RangePager {
     private static final int FIRST_PAGE_KEYS = 1000;
-    private static final long TARGET_PAGE_BYTES = 4L << 20;
+    private static final long MIN_PAGE_BYTES = 4L << 20;
+    private static final long MAX_PAGE_BYTES = 64L << 20;
+    private static final long PIECES = 16;
 
     private RangePager() {
     }
@@ -75,9 +81,9 @@ public final class RangePager {
             pageHasMore = response.getMore();
             index = 0;
             if (!page.isEmpty()) {
-                long bytes = response.getSerializedSize();
-                long perKey = Math.max(1, bytes / page.size());
-                pageKeys = Math.max(1, Math.min(10_000, TARGET_PAGE_BYTES / perKey));
+                long perKey = Math.max(1, response.getSerializedSize() / page.size());
+                long pageBytes = Math.max(MIN_PAGE_BYTES, Math.min(MAX_PAGE_BYTES, total * perKey / PIECES));
+                pageKeys = Math.max(1, pageBytes / perKey);
             }
         }
 
