@@ -174,7 +174,6 @@ final class FieldsPrinter implements Printer {
         field("Size", Long.toString(status.totalSize()));
     }
 
-
     @Override
     public void roleAdd(String role, AuthRoleAddResponse response) {
         header(response.getHeader());
@@ -252,7 +251,6 @@ final class FieldsPrinter implements Printer {
         };
     }
 
-
     @Override
     public void txn(TxnResponse response) {
         header(response.getHeader());
@@ -306,7 +304,6 @@ final class FieldsPrinter implements Printer {
         field("ID", Long.toString(response.getID()));
         field("TTL", Long.toString(response.getTTL()));
     }
-
 
     @Override
     public void watch(WatchResponse response) {

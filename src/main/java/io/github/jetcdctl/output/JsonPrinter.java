@@ -214,7 +214,6 @@ final class JsonPrinter implements Printer {
                 .endObject().toString());
     }
 
-
     @Override
     public void roleAdd(String role, AuthRoleAddResponse response) {
         document(response);
@@ -286,7 +285,6 @@ final class JsonPrinter implements Printer {
         document(status.response());
     }
 
-
     @Override
     public void txn(TxnResponse response) {
         document(response);
@@ -354,7 +352,6 @@ final class JsonPrinter implements Printer {
         return json;
     }
 
-
     @Override
     public void backup(BackupReport report) {
         out.println(BackupOutput.reportJson(report));
@@ -364,7 +361,6 @@ final class JsonPrinter implements Printer {
     public void backupList(List<BackupListing> listings) {
         out.println(BackupOutput.listJson(listings));
     }
-
 
     /** etcdctl prints its client's WatchResponse struct: Go field names, nothing omitted at the top. */
     @Override

@@ -118,7 +118,6 @@ public interface Printer {
         throw format().unsupported();
     }
 
-
     default void roleAdd(String role, AuthRoleAddResponse response) {
         throw format().unsupported();
     }
@@ -177,7 +176,6 @@ public interface Printer {
         throw format().unsupported();
     }
 
-
     default void txn(TxnResponse response) {
         throw format().unsupported();
     }
@@ -206,7 +204,6 @@ public interface Printer {
     default void leaseKeepAliveEnded(long leaseId) {
     }
 
-
     default void backup(BackupReport report) {
         throw format().unsupported();
     }
@@ -214,7 +211,6 @@ public interface Printer {
     default void backupList(List<BackupListing> listings) {
         throw format().unsupported();
     }
-
 
     /** One watch response; a progress notification or cancellation has no events. */
     default void watch(WatchResponse response) {

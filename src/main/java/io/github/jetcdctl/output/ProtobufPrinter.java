@@ -133,7 +133,6 @@ final class ProtobufPrinter implements Printer {
         message(response);
     }
 
-
     @Override
     public void roleAdd(String role, AuthRoleAddResponse response) {
         message(response);
@@ -205,7 +204,6 @@ final class ProtobufPrinter implements Printer {
         message(status.response());
     }
 
-
     @Override
     public void txn(TxnResponse response) {
         message(response);
@@ -257,7 +255,6 @@ final class ProtobufPrinter implements Printer {
         }
         return text.toString();
     }
-
 
     /** etcdctl rebuilds the message from its client's view: no watch ID, no cancel reason, always a header. */
     @Override

@@ -190,7 +190,6 @@ final class SimplePrinter implements Printer {
         joinedRows(List.of(ClusterTables.snapshotStatusRow(status)));
     }
 
-
     @Override
     public void roleAdd(String role, AuthRoleAddResponse response) {
         out.println("Role " + role + " created");
@@ -317,7 +316,6 @@ final class SimplePrinter implements Printer {
         out.newline();
     }
 
-
     /** SUCCESS or FAILURE, then each response as get, put or del print it, after an empty line. */
     @Override
     public void txn(TxnResponse response) {
@@ -387,7 +385,6 @@ final class SimplePrinter implements Printer {
     public void leaseKeepAliveEnded(long leaseId) {
         out.println("lease " + GoHex.zeroPadded16(leaseId) + " expired or revoked.");
     }
-
 
     @Override
     public void watch(WatchResponse response) {
