@@ -4,23 +4,28 @@ import io.github.jetcdctl.snapshot.bbolt.Bolt;
 import io.github.jetcdctl.snapshot.bbolt.BoltCopy;
 import io.github.jetcdctl.snapshot.bbolt.BoltCursor;
 import io.github.jetcdctl.snapshot.bbolt.BoltReader;
+import io.github.jetcdctl.snapshot.bbolt.BoltVisitor;
 import io.github.jetcdctl.snapshot.bbolt.BoltWriter;
 import io.github.jetcdctl.snapshot.raft.ClusterPlan;
 import io.github.jetcdctl.snapshot.raft.Member;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
- * The db part of {@code snapshot restore}, with etcdutl 3.5's result, written as a fresh compact bbolt file in one
- * streaming pass (the source is never loaded whole):
+ * The db part of {@code snapshot restore}, with etcdutl 3.5's result:
  * <ul>
  *   <li>every bucket and key of the snapshot is kept, except that {@code members} is replaced by the new members
  *       (key: hex ID, value: member JSON) and {@code members_removed} is emptied; {@code members},
@@ -30,6 +35,9 @@ import java.util.TreeMap;
  *   <li>with a revision bump B: the largest {@code key} revision (main, sub) becomes a new empty entry at
  *       (main + B, 0), and {@code meta/scheduledCompactRev} is set to it (etcdutl's {@code --mark-compacted}).</li>
  * </ul>
+ * Without a bump, as etcdutl does, the snapshot is copied (by the kernel, while a second thread checks its SHA-256)
+ * and the few small buckets that change are committed on top of the copy, copy-on-write: the key space is never
+ * read into the heap nor rewritten. With a bump, the whole db is rewritten compactly in one streaming pass.
  * A snapshot without a {@code meta} bucket is rejected (etcdutl 3.5 fails on it too, silently).
  */
 public final class RestoreDb {
@@ -93,16 +101,9 @@ public final class RestoreDb {
 
     /** The snapshot's integrity check as etcdutl runs it before restoring (SHA-256 trailer). */
     public static void verifyHash(SnapshotFile f, boolean skipHashCheck) throws IOException {
-        if (f.fileSize() < SnapshotFile.SHA256_SIZE) {
-            throw new SnapshotFormatException("seek " + f.path() + ": invalid argument",
-                    "seek " + f.path() + ": invalid argument");
-        }
+        checkTrailer(f, skipHashCheck);
         if (skipHashCheck) {
             return;
-        }
-        if (!f.hasSha256Trailer()) {
-            throw new SnapshotFormatException("snapshot missing hash but --skip-hash-check=false",
-                    "snapshot missing hash but --skip-hash-check=false");
         }
         byte[] stored = f.storedSha256();
         byte[] actual = f.computeSha256();
@@ -112,9 +113,25 @@ public final class RestoreDb {
         }
     }
 
+    /** The checks {@link #verifyHash} makes without reading the file: its size and whether it has a trailer. */
+    public static void checkTrailer(SnapshotFile f, boolean skipHashCheck) throws IOException {
+        if (f.fileSize() < SnapshotFile.SHA256_SIZE) {
+            throw new SnapshotFormatException("seek " + f.path() + ": invalid argument",
+                    "seek " + f.path() + ": invalid argument");
+        }
+        if (!skipHashCheck && !f.hasSha256Trailer()) {
+            throw new SnapshotFormatException("snapshot missing hash but --skip-hash-check=false",
+                    "snapshot missing hash but --skip-hash-check=false");
+        }
+    }
+
     /** Verifies the snapshot (unless skipped) and writes the restored db to {@code outDb} (mode 0600). */
     public static Result restore(Path snapshot, Path outDb, Options opt) throws IOException {
         try (SnapshotFile f = SnapshotFile.open(snapshot)) {
+            checkTrailer(f, opt.skipHashCheck());
+            if (opt.bumpRevision() == 0) {
+                return copyAndCommit(f, outDb, opt);
+            }
             verifyHash(f, opt.skipHashCheck());
             try (BoltReader r = BoltReader.open(f.channel(), f.dbLength(), false)) {
                 return write(r, outDb, opt);
@@ -122,8 +139,116 @@ public final class RestoreDb {
         }
     }
 
-    /** Writes the restored db from an open bbolt reader. */
+    /**
+     * Copies the bbolt region of the snapshot to {@code outDb} while another thread verifies the source (its
+     * SHA-256, or with {@code --skip-hash-check} a structural walk of every page), then commits the changed buckets
+     * on top of the copy.
+     */
+    private static Result copyAndCommit(SnapshotFile f, Path outDb, Options opt) throws IOException {
+        boolean ok = false;
+        createPrivate(outDb);
+        try {
+            FutureTask<Void> check = new FutureTask<>(() -> {
+                verifySource(f.path(), opt.skipHashCheck());
+                return null;
+            });
+            Thread checker = new Thread(check, "snapshot-verify");
+            checker.setDaemon(true);
+            checker.start();
+            try (FileChannel out = FileChannel.open(outDb, StandardOpenOption.WRITE)) {
+                long pos = 0;
+                long end = f.dbLength();
+                while (pos < end) {
+                    long n = f.channel().transferTo(pos, end - pos, out);
+                    if (n <= 0) {
+                        throw new SnapshotFormatException(f.path() + ": file shrank while copying it");
+                    }
+                    pos += n;
+                }
+            } catch (IOException | RuntimeException e) {
+                check.cancel(true);
+                throw e;
+            }
+            awaitCheck(check);
+            Result result;
+            try (BoltReader r = BoltReader.open(outDb)) {
+                try (BoltWriter w = BoltWriter.appendTo(outDb, r.pageSize(), r.meta().pgid())) {
+                    result = build(r, w, opt, true);
+                }
+            }
+            ok = true;
+            return result;
+        } finally {
+            if (!ok) {
+                Files.deleteIfExists(outDb);
+            }
+        }
+    }
+
+    /** The source check run beside the copy; opens its own channel so that a cancel cannot close the copy's. */
+    private static void verifySource(Path snapshot, boolean skipHashCheck) throws IOException {
+        try (SnapshotFile f = SnapshotFile.open(snapshot)) {
+            if (!skipHashCheck) {
+                verifyHash(f, false);
+                return;
+            }
+            try (BoltReader r = BoltReader.open(f.channel(), f.dbLength(), false)) {
+                r.walk(BoltVisitor.NONE);
+            }
+        }
+    }
+
+    private static void awaitCheck(FutureTask<Void> check) throws IOException {
+        try {
+            check.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            check.cancel(true);
+            throw new InterruptedIOException("interrupted while verifying the snapshot");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    private static void createPrivate(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(file);
+        }
+    }
+
+    /** Writes the restored db from an open bbolt reader as a fresh compact file. */
     public static Result write(BoltReader r, Path outDb, Options opt) throws IOException {
+        boolean ok = false;
+        createPrivate(outDb);
+        try {
+            Result result;
+            try (BoltWriter w = BoltWriter.create(outDb, r.pageSize())) {
+                result = build(r, w, opt, false);
+            }
+            ok = true;
+            return result;
+        } finally {
+            if (!ok) {
+                Files.deleteIfExists(outDb);
+            }
+        }
+    }
+
+    /**
+     * Feeds the restored db to {@code w} and finishes it. With {@code keepUntouched}, buckets that do not change are
+     * stored as references to their pages in {@code r}'s file (which {@code w} must be appending to).
+     */
+    private static Result build(BoltReader r, BoltWriter w, Options opt, boolean keepUntouched) throws IOException {
         // Top-level names (a few dozen at most) and which ones must exist.
         TreeMap<byte[], Boolean> names = new TreeMap<>(Arrays::compareUnsigned);
         BoltCursor rc = r.rootCursor();
@@ -144,62 +269,57 @@ public final class RestoreDb {
             names.putIfAbsent(n, Boolean.FALSE);
         }
 
-        boolean ok = false;
-        Files.deleteIfExists(outDb);
-        try {
-            if (outDb.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(outDb, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            }
-            long latest = 0;
-            long bumped = 0;
-            long size;
-            try (BoltWriter w = BoltWriter.create(outDb, r.pageSize())) {
-                BoltCursor c = r.rootCursor(); // a fresh walk: every page is checked once more
-                boolean more = c.next();
-                for (Map.Entry<byte[], Boolean> e : names.entrySet()) {
-                    byte[] name = e.getKey();
-                    boolean present = e.getValue();
-                    if (present) {
-                        while (more && Bolt.compare(c.key(), name) < 0) {
-                            more = c.next();
-                        }
-                    }
-                    long seq = present ? sequence(c.value()) : 0;
-                    w.beginBucket(name, seq);
-                    if (Arrays.equals(name, MEMBERS)) {
-                        writeMembers(w, opt.members());
-                    } else if (Arrays.equals(name, MEMBERS_REMOVED)) {
-                        // emptied
-                    } else if (Arrays.equals(name, KEY)) {
-                        latest = copyKeys(c.bucketCursor(), w);
-                        bumped = latest;
-                        if (opt.bumpRevision() > 0) {
-                            bumped = latest + opt.bumpRevision();
-                            w.put(revBytes(bumped, 0), new byte[0]);
-                        }
-                    } else if (Arrays.equals(name, META)) {
-                        TreeMap<byte[], byte[]> overrides = new TreeMap<>(Arrays::compareUnsigned);
-                        overrides.put(CONSISTENT_INDEX, u64be(opt.consistentIndex()));
-                        overrides.put(TERM, u64be(opt.term()));
-                        if (opt.markCompacted()) {
-                            overrides.put(SCHEDULED_COMPACT_REV, revBytes(bumped, 0));
-                        }
-                        copyWithOverrides(c.bucketCursor(), w, overrides);
-                    } else if (present) {
-                        BoltCopy.copyContents(c.bucketCursor(), w);
-                    }
-                    w.endBucket();
+        long latest = 0;
+        long bumped = 0;
+        BoltCursor c = r.rootCursor(); // a fresh walk: every page is checked once more
+        boolean more = c.next();
+        for (Map.Entry<byte[], Boolean> e : names.entrySet()) {
+            byte[] name = e.getKey();
+            boolean present = e.getValue();
+            if (present) {
+                while (more && Bolt.compare(c.key(), name) < 0) {
+                    more = c.next();
                 }
-                long pgid = w.finish(r.meta().txid() + (opt.bumpRevision() > 0 ? 6 : 4));
-                size = pgid * r.pageSize();
             }
-            ok = true;
-            return new Result(latest, bumped, size);
-        } finally {
-            if (!ok) {
-                Files.deleteIfExists(outDb);
+            boolean isKey = Arrays.equals(name, KEY);
+            if (isKey && opt.bumpRevision() == 0) {
+                latest = mainRevision(r.lastKey(c.value()));
+                bumped = latest;
             }
+            boolean changes = Arrays.equals(name, MEMBERS) || Arrays.equals(name, MEMBERS_REMOVED)
+                    || Arrays.equals(name, META) || (isKey && opt.bumpRevision() > 0);
+            if (present && keepUntouched && !changes) {
+                w.putBucketValue(name, c.value());
+                continue;
+            }
+            w.beginBucket(name, present ? sequence(c.value()) : 0);
+            if (Arrays.equals(name, MEMBERS)) {
+                writeMembers(w, opt.members());
+            } else if (Arrays.equals(name, MEMBERS_REMOVED)) {
+                // emptied
+            } else if (isKey) {
+                latest = copyKeys(c.bucketCursor(), w);
+                bumped = latest;
+                if (opt.bumpRevision() > 0) {
+                    bumped = latest + opt.bumpRevision();
+                    w.put(revBytes(bumped, 0), new byte[0]);
+                }
+            } else if (Arrays.equals(name, META)) {
+                TreeMap<byte[], byte[]> overrides = new TreeMap<>(Arrays::compareUnsigned);
+                overrides.put(CONSISTENT_INDEX, u64be(opt.consistentIndex()));
+                overrides.put(TERM, u64be(opt.term()));
+                if (opt.markCompacted()) {
+                    overrides.put(SCHEDULED_COMPACT_REV, revBytes(bumped, 0));
+                }
+                copyWithOverrides(c.bucketCursor(), w, overrides);
+            } else if (present) {
+                BoltCopy.copyContents(c.bucketCursor(), w);
+            }
+            w.endBucket();
         }
+        // etcdutl's restore commits four transactions (six with a bump) on top of the snapshot's
+        long pgid = w.finish(r.meta().txid() + (opt.bumpRevision() > 0 ? 6 : 4));
+        return new Result(latest, bumped, pgid * r.pageSize());
     }
 
     private static long sequence(byte[] bucketValue) {
@@ -231,15 +351,21 @@ public final class RestoreDb {
             }
             last = c.key();
         }
-        if (last == null) {
+        return mainRevision(last);
+    }
+
+    /** The main revision of a {@code key} bucket key (0 for none). */
+    private static long mainRevision(byte[] revisionKey) throws SnapshotFormatException {
+        if (revisionKey == null) {
             return 0;
         }
-        if (last.length < 8) {
-            throw new SnapshotFormatException("key bucket holds a " + last.length + "-byte key, too short for a revision");
+        if (revisionKey.length < 8) {
+            throw new SnapshotFormatException("key bucket holds a " + revisionKey.length
+                    + "-byte key, too short for a revision");
         }
         long main = 0;
         for (int i = 0; i < 8; i++) {
-            main = main << 8 | (last[i] & 0xff);
+            main = main << 8 | (revisionKey[i] & 0xff);
         }
         return main;
     }

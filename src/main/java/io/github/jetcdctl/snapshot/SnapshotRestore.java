@@ -1,6 +1,5 @@
 package io.github.jetcdctl.snapshot;
 
-import io.github.jetcdctl.snapshot.bbolt.BoltReader;
 import io.github.jetcdctl.snapshot.raft.ClusterPlan;
 import io.github.jetcdctl.snapshot.raft.RaftDirWriter;
 
@@ -11,9 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A whole {@code snapshot restore} (etcdutl 3.5 behaviour) once the flags are validated: verify the snapshot's
- * SHA-256 (unless skipped) before anything is created, write {@code member/snap/db} ({@link RestoreDb}), then the
- * WAL and the {@code .snap} file ({@link RaftDirWriter}).
+ * A whole {@code snapshot restore} (etcdutl 3.5 behaviour) once the flags are validated: write
+ * {@code member/snap/db} ({@link RestoreDb}, which verifies the snapshot's SHA-256 unless told not to), then the WAL
+ * and the {@code .snap} file ({@link RaftDirWriter}). On a failure of the db step, the directories it needed are
+ * removed again.
  *
  * <p>The command is expected to run, before this, {@code RestoreConfig.plan(...)} (flag errors) and
  * {@code RaftDirWriter.checkTargets(dataDirArg, walDirArg)} (existing directories), and to print etcdutl's log lines
@@ -39,29 +39,28 @@ public final class SnapshotRestore {
                                  boolean skipHashCheck) throws IOException {
         RestoreDb.Options opt = RestoreDb.Options.of(plan).withBump(bumpRevision).withSkipHashCheck(skipHashCheck);
         try (SnapshotFile f = SnapshotFile.open(snapshot)) {
-            RestoreDb.verifyHash(f, skipHashCheck);
-            try (BoltReader r = BoltReader.open(f.channel(), f.dbLength(), false)) {
-                List<Path> created = missingDirs(RaftDirWriter.snapDir(dataDir));
-                RaftDirWriter.createSnapDir(dataDir);
-                Path db = RaftDirWriter.dbFile(dataDir);
-                RestoreDb.Result dbResult;
-                try {
-                    dbResult = RestoreDb.write(r, db, opt);
-                } catch (IOException | RuntimeException e) {
-                    // the db step removes its own output; remove the directories made for it too
-                    for (Path d : created) {
-                        try {
-                            Files.deleteIfExists(d);
-                        } catch (IOException ignored) {
-                            // not empty or not ours: leave it
-                        }
-                    }
-                    throw e;
-                }
-                RaftDirWriter.Result raft = RaftDirWriter.write(dataDir, walDir, plan);
-                return new Result(db, dbResult, raft);
-            }
+            // what can be told without reading the file fails before anything is created
+            RestoreDb.checkTrailer(f, skipHashCheck);
         }
+        List<Path> created = missingDirs(RaftDirWriter.snapDir(dataDir));
+        RaftDirWriter.createSnapDir(dataDir);
+        Path db = RaftDirWriter.dbFile(dataDir);
+        RestoreDb.Result dbResult;
+        try {
+            dbResult = RestoreDb.restore(snapshot, db, opt);
+        } catch (IOException | RuntimeException e) {
+            // the db step removes its own output; remove the directories made for it too
+            for (Path d : created) {
+                try {
+                    Files.deleteIfExists(d);
+                } catch (IOException ignored) {
+                    // not empty or not ours: leave it
+                }
+            }
+            throw e;
+        }
+        RaftDirWriter.Result raft = RaftDirWriter.write(dataDir, walDir, plan);
+        return new Result(db, dbResult, raft);
     }
 
     /** The directories {@code mkdir -p dir} would create, deepest first. */

@@ -203,6 +203,38 @@ public final class BoltReader implements Closeable {
         return new BoltPage(pgid, "page " + pgid, buf, 0, buf.length);
     }
 
+    /**
+     * The largest key of the bucket whose raw value (header, plus the page image if inline) is given, reading only
+     * the tree's rightmost path; null for an empty bucket.
+     */
+    public byte[] lastKey(byte[] bucketValue) throws IOException {
+        if (bucketValue.length < Bolt.BUCKET_HEADER_SIZE) {
+            throw new SnapshotFormatException("bucket header of " + bucketValue.length + " bytes is too short");
+        }
+        long root = Bolt.u64(bucketValue, 0);
+        BoltPage p = root == 0
+                ? new BoltPage(0, "inline page", bucketValue, Bolt.BUCKET_HEADER_SIZE, bucketValue.length)
+                : readPage(root);
+        for (int depth = 0; ; depth++) {
+            if (depth > MAX_DEPTH) {
+                throw new SnapshotFormatException(p.label() + ": B+tree deeper than " + MAX_DEPTH + " levels");
+            }
+            p.requireTreePage();
+            if (p.count() == 0) {
+                return null;
+            }
+            if (p.isLeaf()) {
+                return p.leafKey(p.count() - 1);
+            }
+            long child = p.branchChild(p.count() - 1);
+            if (child < 2 || child >= meta.pgid()) {
+                throw new SnapshotFormatException(p.label() + ": last branch element points to page "
+                        + Long.toUnsignedString(child) + ", outside [2, " + meta.pgid() + ")");
+            }
+            p = readPage(child);
+        }
+    }
+
     /** A fresh tracker for one walk over the file. */
     public PageTracker newTracker() {
         return new PageTracker(meta.pgid());

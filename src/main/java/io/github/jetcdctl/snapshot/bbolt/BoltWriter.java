@@ -12,7 +12,9 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Writes a fresh, compact bbolt file from a stream of buckets and key/values given in ascending key order.
+ * Writes a fresh, compact bbolt file from a stream of buckets and key/values given in ascending key order, or a new
+ * root tree on top of an existing file's pages ({@link #appendTo}: a copy-on-write commit that keeps untouched
+ * buckets where they are).
  *
  * <p>Memory stays bounded: each open bucket keeps at most one pending leaf page and one pending branch page per tree
  * level; finished pages go to disk at once with sequentially allocated ids. Small buckets without nested buckets are
@@ -193,6 +195,24 @@ public final class BoltWriter implements Closeable {
         return new BoltWriter(ch, pageSize);
     }
 
+    /**
+     * Opens an existing bbolt file to commit a new root tree on top of it: pages from {@code firstFreePgid} on are
+     * written anew, pages below it are left as they are (buckets kept with {@link #putBucketValue} still point there),
+     * and {@link #finish} rewrites both meta pages. Pages no longer reachable become free when bbolt next opens the
+     * file for writing, since no freelist is persisted.
+     */
+    public static BoltWriter appendTo(Path path, int pageSize, long firstFreePgid) throws IOException {
+        if (!Bolt.isValidPageSize(pageSize)) {
+            throw new IllegalArgumentException("page size must be a power of two in [512, 1 MiB]: " + pageSize);
+        }
+        if (firstFreePgid < 2) {
+            throw new IllegalArgumentException("pages 0 and 1 are the meta pages: " + firstFreePgid);
+        }
+        BoltWriter w = new BoltWriter(FileChannel.open(path, StandardOpenOption.WRITE), pageSize);
+        w.nextPgid = firstFreePgid;
+        return w;
+    }
+
     /** Write an empty freelist page instead of {@code freelist = none}. Both forms are accepted by bbolt and etcd. */
     public BoltWriter persistEmptyFreelist(boolean persist) {
         this.persistFreelist = persist;
@@ -215,6 +235,21 @@ public final class BoltWriter implements Closeable {
         parent.lastKey = name;
         parent.hasNested |= !parent.root;
         open.push(new Bucket(name.clone(), sequence, false));
+    }
+
+    /**
+     * Stores a bucket as it is: {@code bucketValue} is its raw bbolt value (the 16-byte header, then the inline page
+     * if the bucket is inline), as read from another file whose pages this writer keeps ({@link #appendTo}).
+     */
+    public void putBucketValue(byte[] name, byte[] bucketValue) throws IOException {
+        checkOpen();
+        if (bucketValue.length < Bolt.BUCKET_HEADER_SIZE) {
+            throw new IllegalArgumentException("bucket value of " + bucketValue.length + " bytes has no header");
+        }
+        Bucket parent = open.peek();
+        parent.checkKey(name);
+        parent.hasNested |= !parent.root;
+        parent.add(new Item(Bolt.LEAF_FLAG_BUCKET, name.clone(), bucketValue.clone()));
     }
 
     /** Adds a key/value to the current bucket; keys must be strictly ascending (unsigned byte order). */
