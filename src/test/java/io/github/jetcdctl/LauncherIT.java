@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.google.protobuf.ByteString;
 
@@ -111,6 +113,44 @@ class LauncherIT {
             if (attempt % 2 == 1) {
                 assertFalse(Files.exists(dir.resolve(target.getFileName() + ".part")), "SIGTERM cleans up");
             }
+        }
+    }
+
+    /**
+     * The first command that talks to etcd records a class archive (CDS, or an AOT cache on JDK 25+) without
+     * printing anything of its own; the next run maps it (forced here, so an unusable archive fails the run).
+     * Run with the JVM the launcher picks, and pinned to the JVM running this test.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void theClassArchiveIsRecordedOnceSilentlyAndThenUsed(boolean pinTestJvm, @TempDir Path cache) throws Exception {
+        String env = "XDG_CACHE_HOME=" + cache + " ";
+        if (pinTestJvm) {
+            env += "JETCDCTL_JAVA=" + Path.of(System.getProperty("java.home"), "bin", "java") + " ";
+        }
+        ProcessResult first = bash(env + "\"$JETCDCTL\" --endpoints=$ENDPOINTS put launcher-archive v1");
+        assertEquals("OK\n", first.stdoutText(), first.toString());
+        assertEquals("", first.stderrText());
+        Path dir = cache.resolve("jetcdctl/cds");
+        Path archive = null;
+        for (int i = 0; i < 600 && archive == null; i++) { // the AOT cache is assembled in the background
+            try (var files = Files.list(dir)) {
+                archive = files.filter(f -> f.toString().endsWith(".jsa") || f.toString().endsWith(".aot"))
+                        .findFirst().orElse(null);
+            }
+            if (archive == null) {
+                Thread.sleep(100);
+            }
+        }
+        assertTrue(archive != null, "no archive in " + dir);
+        String force = archive.toString().endsWith(".aot") ? "-XX:AOTMode=on" : "-Xshare:on";
+        ProcessResult second = bash(env + "JETCDCTL_JAVA_OPTS=" + force
+                + " \"$JETCDCTL\" --endpoints=$ENDPOINTS get launcher-archive");
+        assertEquals("launcher-archive\nv1\n", second.stdoutText(), second.toString());
+        assertEquals("", second.stderrText());
+        Thread.sleep(500);
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(archive), files.toList(), "one archive, no temporary files left");
         }
     }
 
