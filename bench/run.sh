@@ -34,8 +34,14 @@ load() { java -cp "target/test-classes:target/classes:$(cat target/bench-classpa
 ours="$root/bin/jetcdctl"
 theirs="$etcd_bin/etcdctl"
 utl="$etcd_bin/etcdutl"
-# warm the class-data-sharing archive, as any second run of the tool would have it
+# warm the class archive, as any second run of the tool would have it (a JDK 25 AOT cache is assembled in the
+# background: wait until its temporary files are gone)
 "$ours" --endpoints="$ep" get warmup >/dev/null
+for _ in $(seq 300); do
+  ls "${XDG_CACHE_HOME:-$HOME/.cache}"/jetcdctl/cds/*.[0-9]* >/dev/null 2>&1 || break
+  sleep 0.2
+done
+jvm=$(JETCDCTL_SHOW_JAVA=1 "$ours")
 
 results="$work/results.md"
 : >"$results"
@@ -118,7 +124,7 @@ mkdir -p "$(dirname "$out")"
   cat "$results"
 } >"$work/table.md"
 if [ -f "$out" ] && grep -q '<!-- bench:begin -->' "$out"; then
-  python3 - "$out" "$work/table.md" "$(date -u +%Y-%m-%d) on $(nproc) cores, $(java -version 2>&1 | head -1)" <<'PY'
+  python3 - "$out" "$work/table.md" "$(date -u +%Y-%m-%d) on $(nproc) cores, jetcdctl on $("$jvm" -version 2>&1 | head -1)" <<'PY'
 import sys
 doc, table, when = open(sys.argv[1]).read(), open(sys.argv[2]).read(), sys.argv[3]
 a, b = doc.index('<!-- bench:begin -->'), doc.index('<!-- bench:end -->')

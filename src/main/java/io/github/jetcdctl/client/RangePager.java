@@ -3,6 +3,8 @@ package io.github.jetcdctl.client;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 import com.google.protobuf.ByteString;
@@ -19,7 +21,8 @@ import io.github.jetcdctl.output.RangeListing;
  * <p>etcd counts the rest of the range for every page (there is no way to skip the count), so each page costs
  * a walk over the remaining keys in the server's index. Pages are therefore sized to split a range into about
  * 16 pieces, between 4 and 64 MB each: the counting stays a small multiple of one full read, and memory stays
- * flat beyond 64 MB pages.
+ * flat beyond 64 MB pages. The next page is requested as soon as one arrives, so the server reads it while the
+ * current one is printed (two pages at most are held).
  */
 public final class RangePager {
     private static final int FIRST_PAGE_KEYS = 1000;
@@ -59,6 +62,13 @@ public final class RangePager {
         return userLimit > 0 ? Math.min(pageKeys, userLimit - delivered) : pageKeys;
     }
 
+    /** Page requests run on their own daemon thread, so that an abandoned listing never holds the JVM. */
+    private static void startDaemon(Runnable request) {
+        Thread t = new Thread(request, "range-page");
+        t.setDaemon(true);
+        t.start();
+    }
+
     private static final class Pages implements Iterator<KeyValue> {
         private final RangeRequest request;
         private final Function<RangeRequest, RangeResponse> rpc;
@@ -68,6 +78,7 @@ public final class RangePager {
         private int index;
         private long delivered;
         private long pageKeys = FIRST_PAGE_KEYS;
+        private CompletableFuture<RangeResponse> prefetched;
 
         Pages(RangeRequest request, Function<RangeRequest, RangeResponse> rpc, RangeResponse first, long total) {
             this.request = request;
@@ -80,10 +91,19 @@ public final class RangePager {
             page = response.getKvsList();
             pageHasMore = response.getMore();
             index = 0;
-            if (!page.isEmpty()) {
-                long perKey = Math.max(1, response.getSerializedSize() / page.size());
-                long pageBytes = Math.max(MIN_PAGE_BYTES, Math.min(MAX_PAGE_BYTES, total * perKey / PIECES));
-                pageKeys = Math.max(1, pageBytes / perKey);
+            prefetched = null;
+            if (page.isEmpty()) {
+                return;
+            }
+            long perKey = Math.max(1, response.getSerializedSize() / page.size());
+            long pageBytes = Math.max(MIN_PAGE_BYTES, Math.min(MAX_PAGE_BYTES, total * perKey / PIECES));
+            pageKeys = Math.max(1, pageBytes / perKey);
+            long deliveredAfterPage = delivered + page.size();
+            if (pageHasMore && deliveredAfterPage < total) {
+                ByteString after = page.get(page.size() - 1).getKey().concat(ByteString.copyFrom(new byte[] {0}));
+                RangeRequest next = request.toBuilder().setKey(after)
+                        .setLimit(pageLimit(request.getLimit(), deliveredAfterPage, pageKeys)).build();
+                prefetched = CompletableFuture.supplyAsync(() -> rpc.apply(next), RangePager::startDaemon);
             }
         }
 
@@ -95,12 +115,20 @@ public final class RangePager {
             if (index < page.size()) {
                 return true;
             }
-            if (!pageHasMore || page.isEmpty()) {
+            if (prefetched == null) {
                 return false;
             }
-            ByteString after = page.get(page.size() - 1).getKey().concat(ByteString.copyFrom(new byte[] {0}));
-            accept(rpc.apply(request.toBuilder().setKey(after)
-                    .setLimit(pageLimit(request.getLimit(), delivered, pageKeys)).build()));
+            try {
+                accept(prefetched.join());
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw e;
+            }
             return index < page.size();
         }
 

@@ -1,0 +1,109 @@
+package io.github.jetcdctl.client;
+
+import com.google.protobuf.ByteString;
+import io.etcd.jetcd.api.KeyValue;
+import io.etcd.jetcd.api.RangeRequest;
+import io.etcd.jetcd.api.RangeResponse;
+import io.etcd.jetcd.api.ResponseHeader;
+import io.github.jetcdctl.output.RangeListing;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Paging logic against an in-memory key space that answers as etcd's range does (count of the rest, more, limit). */
+public class RangePagerTest {
+    private static final NavigableMap<String, String> KEYS = new TreeMap<>();
+
+    static {
+        for (int i = 0; i < 20_000; i++) {
+            KEYS.put(String.format("/k/%06d", i), "v".repeat(1 + i % 1000));
+        }
+    }
+
+    /** etcd's answer to a range request, recording each request. */
+    private static Function<RangeRequest, RangeResponse> server(List<RangeRequest> seen, String failFrom) {
+        return req -> {
+            synchronized (seen) {
+                seen.add(req);
+            }
+            String from = req.getKey().toStringUtf8();
+            if (failFrom != null && from.compareTo(failFrom) >= 0) {
+                throw new IllegalStateException("page failed at " + from);
+            }
+            NavigableMap<String, String> rest = KEYS.subMap(from, true, req.getRangeEnd().toStringUtf8(), false);
+            RangeResponse.Builder b = RangeResponse.newBuilder()
+                    .setHeader(ResponseHeader.newBuilder().setRevision(77)).setCount(rest.size());
+            for (var e : rest.entrySet()) {
+                if (req.getLimit() > 0 && b.getKvsCount() >= req.getLimit()) {
+                    b.setMore(true);
+                    break;
+                }
+                b.addKvs(KeyValue.newBuilder().setKey(ByteString.copyFromUtf8(e.getKey()))
+                        .setValue(ByteString.copyFromUtf8(e.getValue())));
+            }
+            return b.build();
+        };
+    }
+
+    private static RangeRequest range(long limit) {
+        return RangeRequest.newBuilder().setKey(ByteString.copyFromUtf8("/k/"))
+                .setRangeEnd(ByteString.copyFromUtf8("/k0")).setLimit(limit).build();
+    }
+
+    private static List<String> keys(RangeListing listing) {
+        List<String> out = new ArrayList<>();
+        for (KeyValue kv : listing.kvs()) {
+            out.add(kv.getKey().toStringUtf8());
+        }
+        return out;
+    }
+
+    @Test
+    void pagesAddUpToTheWholeRangeAtTheFirstPagesRevision() {
+        List<RangeRequest> seen = Collections.synchronizedList(new ArrayList<>());
+        RangeListing listing = RangePager.fetch(range(0), server(seen, null));
+        assertEquals(20_000, listing.count());
+        assertEquals(new ArrayList<>(KEYS.keySet()), keys(listing));
+        assertTrue(seen.size() > 2, seen.size() + " requests");
+        for (RangeRequest r : seen.subList(1, seen.size())) {
+            assertEquals(77, r.getRevision(), "later pages read at the first page's revision");
+        }
+    }
+
+    @Test
+    void aUserLimitStopsExactlyThereAndSaysMore() {
+        List<RangeRequest> seen = Collections.synchronizedList(new ArrayList<>());
+        RangeListing listing = RangePager.fetch(range(12_345), server(seen, null));
+        assertTrue(listing.more());
+        assertEquals(new ArrayList<>(KEYS.keySet()).subList(0, 12_345), keys(listing));
+        long asked = 0;
+        for (RangeRequest r : seen) {
+            asked += r.getLimit();
+        }
+        assertTrue(asked <= 12_345 + 1000, "never asks for much more than the limit: " + asked);
+    }
+
+    @Test
+    void aFailedLaterPageSurfacesAfterTheKeysBeforeIt() {
+        List<RangeRequest> seen = Collections.synchronizedList(new ArrayList<>());
+        RangeListing listing = RangePager.fetch(range(0), server(seen, "/k/005000"));
+        List<String> got = new ArrayList<>();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> {
+            for (KeyValue kv : listing.kvs()) {
+                got.add(kv.getKey().toStringUtf8());
+            }
+        });
+        assertTrue(e.getMessage().startsWith("page failed at /k/00"), e.getMessage());
+        assertEquals(new ArrayList<>(KEYS.keySet()).subList(0, got.size()), got);
+        assertTrue(got.size() >= 1000, "the pages before the failure were delivered: " + got.size());
+    }
+}
