@@ -35,9 +35,9 @@ import java.util.concurrent.FutureTask;
  *   <li>with a revision bump B: the largest {@code key} revision (main, sub) becomes a new empty entry at
  *       (main + B, 0), and {@code meta/scheduledCompactRev} is set to it (etcdutl's {@code --mark-compacted}).</li>
  * </ul>
- * Without a bump, as etcdutl does, the snapshot is copied (by the kernel, while a second thread checks its SHA-256)
- * and the few small buckets that change are committed on top of the copy, copy-on-write: the key space is never
- * read into the heap nor rewritten. With a bump, the whole db is rewritten compactly in one streaming pass.
+ * As etcdutl does, the snapshot is copied (by the kernel, while a second thread checks its SHA-256) and the few small
+ * buckets that change are committed on top of the copy, copy-on-write: the key space is never read into the heap
+ * nor rewritten (a bump rewrites the pages on the rightmost path of the {@code key} tree only).
  * A snapshot without a {@code meta} bucket is rejected (etcdutl 3.5 fails on it too, silently).
  */
 public final class RestoreDb {
@@ -129,13 +129,7 @@ public final class RestoreDb {
     public static Result restore(Path snapshot, Path outDb, Options opt) throws IOException {
         try (SnapshotFile f = SnapshotFile.open(snapshot)) {
             checkTrailer(f, opt.skipHashCheck());
-            if (opt.bumpRevision() == 0) {
-                return copyAndCommit(f, outDb, opt);
-            }
-            verifyHash(f, opt.skipHashCheck());
-            try (BoltReader r = BoltReader.open(f.channel(), f.dbLength(), false)) {
-                return write(r, outDb, opt);
-            }
+            return copyAndCommit(f, outDb, opt);
         }
     }
 
@@ -173,7 +167,7 @@ public final class RestoreDb {
             Result result;
             try (BoltReader r = BoltReader.open(outDb)) {
                 try (BoltWriter w = BoltWriter.appendTo(outDb, r.pageSize(), r.meta().pgid())) {
-                    result = build(r, w, opt, true);
+                    result = commit(r, w, opt);
                 }
             }
             ok = true;
@@ -226,29 +220,12 @@ public final class RestoreDb {
         }
     }
 
-    /** Writes the restored db from an open bbolt reader as a fresh compact file. */
-    public static Result write(BoltReader r, Path outDb, Options opt) throws IOException {
-        boolean ok = false;
-        createPrivate(outDb);
-        try {
-            Result result;
-            try (BoltWriter w = BoltWriter.create(outDb, r.pageSize())) {
-                result = build(r, w, opt, false);
-            }
-            ok = true;
-            return result;
-        } finally {
-            if (!ok) {
-                Files.deleteIfExists(outDb);
-            }
-        }
-    }
-
     /**
-     * Feeds the restored db to {@code w} and finishes it. With {@code keepUntouched}, buckets that do not change are
-     * stored as references to their pages in {@code r}'s file (which {@code w} must be appending to).
+     * Commits the restored db on top of {@code r}'s file through {@code w} (which is appending to it): buckets that
+     * do not change stay where they are, the small ones that do are written anew, and a revision bump rewrites only
+     * the rightmost path of the {@code key} tree.
      */
-    private static Result build(BoltReader r, BoltWriter w, Options opt, boolean keepUntouched) throws IOException {
+    private static Result commit(BoltReader r, BoltWriter w, Options opt) throws IOException {
         // Top-level names (a few dozen at most) and which ones must exist.
         TreeMap<byte[], Boolean> names = new TreeMap<>(Arrays::compareUnsigned);
         BoltCursor rc = r.rootCursor();
@@ -271,7 +248,7 @@ public final class RestoreDb {
 
         long latest = 0;
         long bumped = 0;
-        BoltCursor c = r.rootCursor(); // a fresh walk: every page is checked once more
+        BoltCursor c = r.rootCursor();
         boolean more = c.next();
         for (Map.Entry<byte[], Boolean> e : names.entrySet()) {
             byte[] name = e.getKey();
@@ -282,13 +259,21 @@ public final class RestoreDb {
                 }
             }
             boolean isKey = Arrays.equals(name, KEY);
-            if (isKey && opt.bumpRevision() == 0) {
+            if (isKey) {
                 latest = mainRevision(r.lastKey(c.value()));
-                bumped = latest;
+                bumped = latest + opt.bumpRevision();
+                if (opt.bumpRevision() > 0) {
+                    byte[] appended = w.appendLargest(r, c.value(), revBytes(bumped, 0), new byte[0]);
+                    if (appended != null) {
+                        w.putBucketValue(name, appended);
+                        continue;
+                    }
+                    // an inline key bucket is small: rewritten below
+                }
             }
             boolean changes = Arrays.equals(name, MEMBERS) || Arrays.equals(name, MEMBERS_REMOVED)
                     || Arrays.equals(name, META) || (isKey && opt.bumpRevision() > 0);
-            if (present && keepUntouched && !changes) {
+            if (present && !changes) {
                 w.putBucketValue(name, c.value());
                 continue;
             }

@@ -124,6 +124,14 @@ class RealEtcdutlCrossCheckTest {
                 "http://127.0.0.1:23393"), 0);
     }
 
+    /** B's key bucket spans many pages: the bump rewrites only its rightmost path. */
+    @Test
+    void restoreB3m2Bumped() throws Exception {
+        compareRestore("B.db", new RestoreConfig("m2",
+                "m1=http://127.0.0.1:23391,m2=http://127.0.0.1:23393,m3=http://127.0.0.1:23395", "tok3",
+                "http://127.0.0.1:23393"), 1_000_000_000);
+    }
+
     @Test
     void restoreCDefaults() throws Exception {
         compareRestore("C.db", RestoreConfig.defaults(), 7);

@@ -59,19 +59,7 @@ public final class BoltWriter implements Closeable {
         }
 
         void flush(List<BranchLevel> levels, int lvl) throws IOException {
-            byte[] page = newPage(size);
-            int n = pending.size();
-            int data = Bolt.PAGE_HEADER_SIZE + n * Bolt.ELEMENT_SIZE;
-            for (int i = 0; i < n; i++) {
-                Ref r = pending.get(i);
-                int e = Bolt.PAGE_HEADER_SIZE + i * Bolt.ELEMENT_SIZE;
-                Bolt.put32(page, e, data - e);
-                Bolt.put32(page, e + 4, r.key.length);
-                Bolt.put64(page, e + 8, r.pgid);
-                System.arraycopy(r.key, 0, page, data, r.key.length);
-                data += r.key.length;
-            }
-            long id = writePage(page, Bolt.FLAG_BRANCH, n);
+            long id = writeBranch(pending, size);
             byte[] first = pending.get(0).key;
             pending.clear();
             size = Bolt.PAGE_HEADER_SIZE;
@@ -121,9 +109,7 @@ public final class BoltWriter implements Closeable {
         }
 
         void flushLeaf() throws IOException {
-            byte[] page = newPage(size);
-            fillLeaf(page, 0, pending);
-            long id = writePage(page, Bolt.FLAG_LEAF, pending.size());
+            long id = writeLeaf(pending, size);
             byte[] first = pending.isEmpty() ? null : pending.get(0).key;
             pending.clear();
             size = Bolt.PAGE_HEADER_SIZE;
@@ -336,6 +322,118 @@ public final class BoltWriter implements Closeable {
             throw new IllegalArgumentException("page of " + size + " bytes is too large");
         }
         return new byte[(int) bytes];
+    }
+
+    /** Writes a branch page holding {@code refs} ({@code size}: header plus elements plus keys); returns its id. */
+    private long writeBranch(List<Ref> refs, long size) throws IOException {
+        byte[] page = newPage(size);
+        int n = refs.size();
+        int data = Bolt.PAGE_HEADER_SIZE + n * Bolt.ELEMENT_SIZE;
+        for (int i = 0; i < n; i++) {
+            Ref r = refs.get(i);
+            int e = Bolt.PAGE_HEADER_SIZE + i * Bolt.ELEMENT_SIZE;
+            Bolt.put32(page, e, data - e);
+            Bolt.put32(page, e + 4, r.key.length);
+            Bolt.put64(page, e + 8, r.pgid);
+            System.arraycopy(r.key, 0, page, data, r.key.length);
+            data += r.key.length;
+        }
+        return writePage(page, Bolt.FLAG_BRANCH, n);
+    }
+
+    private long writeLeaf(List<Item> items, long size) throws IOException {
+        byte[] page = newPage(size);
+        fillLeaf(page, 0, items);
+        return writePage(page, Bolt.FLAG_LEAF, items.size());
+    }
+
+    /**
+     * Copy-on-write append of a key larger than every key of a paged bucket of {@code r}'s file (which this writer
+     * must be {@link #appendTo appending to}): only the pages on the tree's rightmost path are written anew. The
+     * new entry joins the last leaf, or starts a new one when that leaf is full, and so up the branches (a full
+     * root gets a new root above it). Returns the bucket's new value (header with the new root, same sequence),
+     * or null for an inline bucket, which the caller rewrites instead.
+     */
+    public byte[] appendLargest(BoltReader r, byte[] bucketValue, byte[] key, byte[] value) throws IOException {
+        checkOpen();
+        if (bucketValue.length < Bolt.BUCKET_HEADER_SIZE) {
+            throw new IllegalArgumentException("bucket value of " + bucketValue.length + " bytes has no header");
+        }
+        long rootId = Bolt.u64(bucketValue, 0);
+        if (rootId == 0) {
+            return null;
+        }
+        // the path from the root to the rightmost leaf
+        List<BoltPage> path = new ArrayList<>();
+        for (BoltPage p = r.readPage(rootId); ; p = r.readPage(p.branchChild(p.count() - 1))) {
+            p.requireTreePage();
+            path.add(p);
+            if (p.isLeaf() || path.size() > BoltReader.MAX_DEPTH) {
+                break;
+            }
+        }
+        BoltPage leaf = path.get(path.size() - 1);
+        if (!leaf.isLeaf()) {
+            throw new io.github.jetcdctl.snapshot.SnapshotFormatException(leaf.label()
+                    + ": B+tree deeper than " + BoltReader.MAX_DEPTH + " levels");
+        }
+        if (leaf.count() > 0 && Bolt.compare(key, leaf.leafKey(leaf.count() - 1)) <= 0) {
+            throw new IllegalArgumentException("key (hex)" + Bolt.hex(key) + " is not above the bucket's last key");
+        }
+        // the leaf: rewritten with the new entry, or a new sibling holding only it
+        List<Item> items = new ArrayList<>();
+        long size = Bolt.PAGE_HEADER_SIZE;
+        for (int i = 0; i < leaf.count(); i++) {
+            Item it = new Item(leaf.leafFlags(i), leaf.leafKey(i), leaf.leafValue(i));
+            items.add(it);
+            size += Bolt.ELEMENT_SIZE + it.key.length + it.value.length;
+        }
+        Item added = new Item(0, key.clone(), value.clone());
+        long addedSize = Bolt.ELEMENT_SIZE + key.length + (long) value.length;
+        long childId;
+        Ref sibling = null; // a new right sibling the parent level must take in
+        if (items.isEmpty() || (size + addedSize <= pageSize && items.size() < MAX_ELEMENTS)) {
+            items.add(added);
+            childId = writeLeaf(items, size + addedSize);
+        } else {
+            childId = leaf.id();
+            sibling = new Ref(key.clone(), writeLeaf(List.of(added), Bolt.PAGE_HEADER_SIZE + addedSize));
+        }
+        // the branches, bottom up: point the last element at the rewritten child, take in a sibling if any
+        for (int level = path.size() - 2; level >= 0; level--) {
+            BoltPage branch = path.get(level);
+            List<Ref> refs = new ArrayList<>();
+            long bsize = Bolt.PAGE_HEADER_SIZE;
+            for (int i = 0; i < branch.count(); i++) {
+                long child = i == branch.count() - 1 ? childId : branch.branchChild(i);
+                Ref ref = new Ref(branch.branchKey(i), child);
+                refs.add(ref);
+                bsize += Bolt.ELEMENT_SIZE + ref.key.length;
+            }
+            if (sibling != null) {
+                long ssize = Bolt.ELEMENT_SIZE + sibling.key.length;
+                if (bsize + ssize <= pageSize && refs.size() < MAX_ELEMENTS) {
+                    refs.add(sibling);
+                    bsize += ssize;
+                    sibling = null;
+                } else {
+                    sibling = new Ref(sibling.key, writeBranch(List.of(sibling), Bolt.PAGE_HEADER_SIZE + ssize));
+                }
+            }
+            childId = writeBranch(refs, bsize);
+        }
+        if (sibling != null) {
+            // the root itself was full: a new root above the old one and the new sibling
+            BoltPage oldRoot = path.get(0);
+            byte[] first = oldRoot.isLeaf() ? oldRoot.leafKey(0) : oldRoot.branchKey(0);
+            List<Ref> refs = List.of(new Ref(first, childId), sibling);
+            childId = writeBranch(refs, Bolt.PAGE_HEADER_SIZE + 2L * Bolt.ELEMENT_SIZE + first.length
+                    + sibling.key.length);
+        }
+        byte[] v = new byte[Bolt.BUCKET_HEADER_SIZE];
+        Bolt.put64(v, 0, childId);
+        System.arraycopy(bucketValue, 8, v, 8, 8);
+        return v;
     }
 
     /** Fills header count/elements/data of a leaf image at {@code base} (header flags set by the caller). */
