@@ -24,19 +24,17 @@ import java.util.concurrent.BlockingQueue;
  * with a SHA-256 of everything before it; {@link #commit()} checks it.
  *
  * <p>The SHA-256 runs on a second thread, fed through a short queue, so that hashing overlaps receiving and
- * writing; writes go to the file in 1 MiB blocks.
+ * writing. Each chunk is written as it arrives, so a stalled stream shows in the size of the partial file.
  */
 public final class SnapshotSink implements AutoCloseable {
     public static final int TRAILER_BYTES = 32;
     private static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
-    private static final int WRITE_BLOCK = 1 << 20;
     /** Chunks waiting for the digest thread (etcd sends 32 KiB chunks: about 2 MiB). */
     private static final int QUEUED_CHUNKS = 64;
 
     private final Path target;
     private final Path part;
     private final FileChannel channel;
-    private final ByteBuffer block = ByteBuffer.allocateDirect(WRITE_BLOCK);
     private final TrailerDigest digest = new TrailerDigest();
     private long size;
     private boolean trailerChecked;
@@ -73,24 +71,11 @@ public final class SnapshotSink implements AutoCloseable {
     /** Appends a chunk; the sink keeps the array (the caller must not change it afterwards). */
     public void write(byte[] chunk) throws IOException {
         digest.add(chunk);
-        int off = 0;
-        while (off < chunk.length) {
-            int n = Math.min(block.remaining(), chunk.length - off);
-            block.put(chunk, off, n);
-            off += n;
-            if (!block.hasRemaining()) {
-                flushBlock();
-            }
+        ByteBuffer buffer = ByteBuffer.wrap(chunk);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
         }
         size += chunk.length;
-    }
-
-    private void flushBlock() throws IOException {
-        block.flip();
-        while (block.hasRemaining()) {
-            channel.write(block);
-        }
-        block.clear();
     }
 
     /**
@@ -114,7 +99,6 @@ public final class SnapshotSink implements AutoCloseable {
     /** Verifies the trailer, syncs the file and renames it into place. */
     public void commit() throws IOException {
         checkTrailer();
-        flushBlock();
         channel.force(true);
         channel.close();
         Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
