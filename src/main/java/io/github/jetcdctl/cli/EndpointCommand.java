@@ -20,12 +20,18 @@ public class EndpointCommand extends GroupCommand {
     /**
      * The endpoints to visit, in order: --endpoints as given, or with --cluster the client URLs of every
      * member, asked without credentials as etcdctl does.
+     *
+     * @param formatFirst whether {@code -w} is checked before the TLS flags: etcdctl's {@code endpoint health}
+     *                    does so, {@code endpoint status} and {@code hashkv} check the TLS flags first
      */
-    List<String> targets(Session session) {
+    List<String> targets(Session session, boolean formatFirst) {
         session.applyEnvironment(Set.of(), List.of(new EnvironmentOverlay.Binding("ETCDCTL_CLUSTER", "--cluster",
                 v -> cluster = GoBooleans.parse(v))));
-        session.outputFormat();
+        if (formatFirst) {
+            session.outputFormat();
+        }
         ConnectionSettings settings = session.connectionSettings();
+        session.outputFormat();
         if (!cluster) {
             return settings.endpoints();
         }

@@ -28,7 +28,7 @@ public class EndpointHashKvCommand extends EtcdCommand {
 
     @Override
     protected void run() {
-        List<String> targets = endpoint.targets(session());
+        List<String> targets = endpoint.targets(session(), false);
         var printer = session().printer();
         ConnectionSettings settings = session().connectionSettings();
         List<EndpointHash> results = new ArrayList<>();

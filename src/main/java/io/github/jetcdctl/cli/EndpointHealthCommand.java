@@ -37,7 +37,7 @@ public class EndpointHealthCommand extends EtcdCommand {
 
     @Override
     protected void run() throws InterruptedException {
-        List<String> targets = endpoint.targets(session());
+        List<String> targets = endpoint.targets(session(), true);
         var printer = session().printer();
         ConnectionSettings settings = session().connectionSettings();
         List<EndpointHealth> results = new ArrayList<>();

@@ -26,7 +26,7 @@ public class EndpointStatusCommand extends EtcdCommand {
 
     @Override
     protected void run() {
-        List<String> targets = endpoint.targets(session());
+        List<String> targets = endpoint.targets(session(), false);
         var printer = session().printer();
         ConnectionSettings settings = session().connectionSettings();
         List<EndpointStatus> results = new ArrayList<>();

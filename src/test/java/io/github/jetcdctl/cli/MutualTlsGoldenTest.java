@@ -79,5 +79,12 @@ class MutualTlsGoldenTest {
         compare(flags(ca, cert, certs.otherClientKey().toString()), "get", "tls/a");
         compare(flags(certs.otherCaCert().toString(), cert, key), "get", "tls/a");
         compare(List.of(endpoints), "get", "tls/a");
+        // which mistake wins when -w is bad too: etcdctl's endpoint health checks -w first, the others the TLS flags
+        for (List<String> command : List.of(List.of("get", "tls/a"), List.of("member", "list"),
+                List.of("endpoint", "status"), List.of("endpoint", "hashkv"), List.of("endpoint", "health"))) {
+            List<String> args = new java.util.ArrayList<>(command);
+            args.add("-w=bogus");
+            compare(List.of("--key=", endpoints), args.toArray(new String[0]));
+        }
     }
 }
