@@ -13,6 +13,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Netty's pooled allocator sets up arenas and thread caches that a short-lived process never amortizes:
+        // unpooled buffers made a one-key get ~50 ms faster and a 1.5 GB snapshot save no slower (gRPC follows
+        // this property for its own allocator too). -Dio.netty.allocator.type=pooled restores the default.
+        System.getProperties().putIfAbsent("io.netty.allocator.type", "unpooled");
         Logging.configure(args, System.getenv());
         int code = Cli.run(args, RawArguments.fromProcess(args), System.in,
                 new FileOutputStream(FileDescriptor.out), System.err, System.getenv());
