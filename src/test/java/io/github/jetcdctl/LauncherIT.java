@@ -148,6 +148,11 @@ class LauncherIT {
                 + " \"$JETCDCTL\" --endpoints=$ENDPOINTS get launcher-archive");
         assertEquals("launcher-archive\nv1\n", second.stdoutText(), second.toString());
         assertEquals("", second.stderrText());
+        // heap flags of the user's own turn the archive off (a JDK 25 cache would make the JVM refuse to start)
+        ProcessResult heapFlags = bash(env + "JETCDCTL_JAVA_OPTS=-Xmn32m"
+                + " \"$JETCDCTL\" --endpoints=$ENDPOINTS get launcher-archive");
+        assertEquals("launcher-archive\nv1\n", heapFlags.stdoutText(), heapFlags.toString());
+        assertEquals("", heapFlags.stderrText());
         Thread.sleep(500);
         try (var files = Files.list(dir)) {
             assertEquals(List.of(archive), files.toList(), "one archive, no temporary files left");
