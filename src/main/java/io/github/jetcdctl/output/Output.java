@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
+import com.google.protobuf.ByteString;
+
 /**
  * Standard output, buffered, as raw bytes (keys and values are printed byte for byte). A write to a closed
  * pipe ({@code | head}) raises {@link ClosedOutputException} so the command stops at once.
@@ -19,6 +21,16 @@ public final class Output implements AutoCloseable {
     public Output write(byte[] bytes) {
         try {
             stream.write(bytes);
+        } catch (IOException e) {
+            throw new ClosedOutputException(e);
+        }
+        return this;
+    }
+
+    /** Writes the bytes without copying them out of the ByteString first (values can be large). */
+    public Output write(ByteString bytes) {
+        try {
+            bytes.writeTo(stream);
         } catch (IOException e) {
             throw new ClosedOutputException(e);
         }

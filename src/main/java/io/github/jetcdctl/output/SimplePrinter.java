@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.google.protobuf.ByteString;
+
 import io.etcd.jetcd.api.DeleteRangeResponse;
 import io.etcd.jetcd.api.MemberListResponse;
 import io.etcd.jetcd.api.KeyValue;
@@ -119,14 +121,14 @@ final class SimplePrinter implements Printer {
 
     private void keyValue(KeyValue kv, boolean valueOnly) {
         if (!valueOnly) {
-            bytesLine(kv.getKey().toByteArray());
+            bytesLine(kv.getKey());
         }
-        bytesLine(kv.getValue().toByteArray());
+        bytesLine(kv.getValue());
     }
 
-    private void bytesLine(byte[] bytes) {
+    private void bytesLine(ByteString bytes) {
         if (hex) {
-            out.print(GoHex.escapedBytes(bytes));
+            out.print(GoHex.escapedBytes(bytes.toByteArray()));
         } else {
             out.write(bytes);
         }
