@@ -183,13 +183,17 @@ public final class BoltReader implements Closeable {
                     + meta.pgid() + ")");
         }
         long off = pgid * pageSize;
-        byte[] hdr = new byte[Bolt.PAGE_HEADER_SIZE];
-        readFully(channel, ByteBuffer.wrap(hdr), off);
-        long id = Bolt.u64(hdr, 0);
+        // one read for the usual single page; a second one only for the rest of an overflow run
+        byte[] first = new byte[(int) Math.min(pageSize, limit - off)];
+        readFully(channel, ByteBuffer.wrap(first), off);
+        if (first.length < Bolt.PAGE_HEADER_SIZE) {
+            throw new SnapshotFormatException("page " + pgid + ": runs past the end of the file");
+        }
+        long id = Bolt.u64(first, 0);
         if (id != pgid) {
             throw new SnapshotFormatException("page " + pgid + ": header identifies it as page " + Long.toUnsignedString(id));
         }
-        long overflow = Bolt.u32(hdr, 12);
+        long overflow = Bolt.u32(first, 12);
         if (pgid + overflow >= meta.pgid()) {
             throw new SnapshotFormatException("page " + pgid + ": overflow run of " + overflow
                     + " pages runs past the high-water mark " + meta.pgid());
@@ -198,8 +202,11 @@ public final class BoltReader implements Closeable {
         if (len > MAX_LOGICAL_PAGE) {
             throw new SnapshotFormatException("page " + pgid + ": overflow run of " + len + " bytes is too large");
         }
-        byte[] buf = new byte[(int) len];
-        readFully(channel, ByteBuffer.wrap(buf), off);
+        byte[] buf = first;
+        if (len > first.length) {
+            buf = java.util.Arrays.copyOf(first, (int) len);
+            readFully(channel, ByteBuffer.wrap(buf, first.length, buf.length - first.length), off + first.length);
+        }
         return new BoltPage(pgid, "page " + pgid, buf, 0, buf.length);
     }
 
