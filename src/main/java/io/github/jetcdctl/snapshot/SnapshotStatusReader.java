@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.CRC32C;
+import java.nio.ByteBuffer;
 
 /**
  * Computes {@code snapshot status} as etcdutl 3.5 does: the bbolt integrity check, then one CRC-32C over every
@@ -72,7 +73,7 @@ public final class SnapshotStatusReader {
             }
 
             @Override
-            public void keyValue(int depth, byte[] key, byte[] value) throws IOException {
+            public void keyValue(int depth, byte[] key, ByteBuffer value) throws IOException {
                 if (depth == 0) {
                     throw new SnapshotFormatException("cannot get hash of bucket "
                             + new String(key, StandardCharsets.UTF_8), "cannot get hash of bucket "

@@ -32,7 +32,10 @@ public final class BoltCursor {
     private final int nesting;
     private final Deque<Frame> stack = new ArrayDeque<>();
     private byte[] key;
+    /** The current value, copied out of its page only when asked for (values are most of a file's bytes). */
     private byte[] value;
+    private BoltPage valuePage;
+    private int valueIndex;
     private int flags;
     private byte[] lastKey;
 
@@ -99,7 +102,9 @@ public final class BoltCursor {
                 lastKey = k;
                 key = k;
                 flags = p.leafFlags(i);
-                value = p.leafValue(i);
+                value = null;
+                valuePage = p;
+                valueIndex = i;
                 return true;
             }
             byte[] k = p.branchKey(i);
@@ -122,6 +127,7 @@ public final class BoltCursor {
         }
         key = null;
         value = null;
+        valuePage = null;
         return false;
     }
 
@@ -142,8 +148,22 @@ public final class BoltCursor {
     }
 
     /** The current value (for a nested bucket: its header, plus its page image if inline). */
-    public byte[] value() {
+    public byte[] value() throws SnapshotFormatException {
+        if (value == null && valuePage != null) {
+            value = valuePage.leafValue(valueIndex);
+        }
         return value;
+    }
+
+    /**
+     * The current value as a view of its page, without copying it. The view is writable so that checksums can
+     * read it in place; changing it would corrupt the rest of the walk, so callers only read.
+     */
+    public java.nio.ByteBuffer valueView() throws SnapshotFormatException {
+        if (valuePage == null) {
+            return null;
+        }
+        return valuePage.leafValueView(valueIndex);
     }
 
     /** The raw leaf element flags of the current entry. */
@@ -161,7 +181,7 @@ public final class BoltCursor {
             throw new IllegalStateException("the current entry is not a bucket");
         }
         String name = nesting == 0 ? "bucket " + printable(key) : bucket + "/" + printable(key);
-        return forBucketValue(reader, tracker, value, name, nesting + 1);
+        return forBucketValue(reader, tracker, value(), name, nesting + 1);
     }
 
     /** Seeks forward (from the current position) to the entry with exactly this key; false if absent. */

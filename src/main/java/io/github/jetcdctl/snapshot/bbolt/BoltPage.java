@@ -2,6 +2,7 @@ package io.github.jetcdctl.snapshot.bbolt;
 
 import io.github.jetcdctl.snapshot.SnapshotFormatException;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -116,6 +117,13 @@ public final class BoltPage {
         int k = (int) leafKeyOffset(i);
         int v = k + (int) Bolt.u32(buf, elem(i) + 8);
         return Arrays.copyOfRange(buf, v, v + (int) Bolt.u32(buf, elem(i) + 12));
+    }
+
+    /** The value of leaf element {@code i} as a view of this page's bytes (not a copy: read it, do not change it). */
+    ByteBuffer leafValueView(int i) throws SnapshotFormatException {
+        int k = (int) leafKeyOffset(i);
+        int v = k + (int) Bolt.u32(buf, elem(i) + 8);
+        return ByteBuffer.wrap(buf, v, (int) Bolt.u32(buf, elem(i) + 12)).slice();
     }
 
     byte[] branchKey(int i) throws SnapshotFormatException {

@@ -277,7 +277,7 @@ public final class BoltReader implements Closeable {
                 }
                 v.endBucket(depth + 1, name);
             } else {
-                v.keyValue(depth, c.key(), c.value());
+                v.keyValue(depth, c.key(), c.valueView());
             }
         }
     }
