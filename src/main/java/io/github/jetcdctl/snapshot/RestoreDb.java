@@ -129,16 +129,16 @@ public final class RestoreDb {
     public static Result restore(Path snapshot, Path outDb, Options opt) throws IOException {
         try (SnapshotFile f = SnapshotFile.open(snapshot)) {
             checkTrailer(f, opt.skipHashCheck());
-            return copyAndCommit(f, outDb, opt);
+            return restore(f, outDb, opt);
         }
     }
 
     /**
      * Copies the bbolt region of the snapshot to {@code outDb} while another thread verifies the source (its
      * SHA-256, or with {@code --skip-hash-check} a structural walk of every page), then commits the changed buckets
-     * on top of the copy.
+     * on top of the copy. For an open snapshot whose {@link #checkTrailer} the caller has already run.
      */
-    private static Result copyAndCommit(SnapshotFile f, Path outDb, Options opt) throws IOException {
+    public static Result restore(SnapshotFile f, Path outDb, Options opt) throws IOException {
         boolean ok = false;
         createPrivate(outDb);
         try {
@@ -283,12 +283,9 @@ public final class RestoreDb {
             } else if (Arrays.equals(name, MEMBERS_REMOVED)) {
                 // emptied
             } else if (isKey) {
-                latest = copyKeys(c.bucketCursor(), w);
-                bumped = latest;
-                if (opt.bumpRevision() > 0) {
-                    bumped = latest + opt.bumpRevision();
-                    w.put(revBytes(bumped, 0), new byte[0]);
-                }
+                // an inline key bucket with a bump (latest and bumped were read from its last key above)
+                BoltCopy.copyContents(c.bucketCursor(), w);
+                w.put(revBytes(bumped, 0), new byte[0]);
             } else if (Arrays.equals(name, META)) {
                 TreeMap<byte[], byte[]> overrides = new TreeMap<>(Arrays::compareUnsigned);
                 overrides.put(CONSISTENT_INDEX, u64be(opt.consistentIndex()));
@@ -323,20 +320,6 @@ public final class RestoreDb {
         for (Map.Entry<byte[], byte[]> e : sorted.entrySet()) {
             w.put(e.getKey(), e.getValue());
         }
-    }
-
-    /** Copies the key bucket; returns the main revision of its largest key (0 if empty). */
-    private static long copyKeys(BoltCursor c, BoltWriter w) throws IOException {
-        byte[] last = null;
-        while (c.next()) {
-            if (c.isBucket()) {
-                BoltCopy.copyBucket(c, w);
-            } else {
-                w.put(c.key(), c.value());
-            }
-            last = c.key();
-        }
-        return mainRevision(last);
     }
 
     /** The main revision of a {@code key} bucket key (0 for none). */

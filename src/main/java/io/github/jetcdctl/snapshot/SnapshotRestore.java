@@ -41,26 +41,26 @@ public final class SnapshotRestore {
         try (SnapshotFile f = SnapshotFile.open(snapshot)) {
             // what can be told without reading the file fails before anything is created
             RestoreDb.checkTrailer(f, skipHashCheck);
-        }
-        List<Path> created = missingDirs(RaftDirWriter.snapDir(dataDir));
-        RaftDirWriter.createSnapDir(dataDir);
-        Path db = RaftDirWriter.dbFile(dataDir);
-        RestoreDb.Result dbResult;
-        try {
-            dbResult = RestoreDb.restore(snapshot, db, opt);
-        } catch (IOException | RuntimeException e) {
-            // the db step removes its own output; remove the directories made for it too
-            for (Path d : created) {
-                try {
-                    Files.deleteIfExists(d);
-                } catch (IOException ignored) {
-                    // not empty or not ours: leave it
+            List<Path> created = missingDirs(RaftDirWriter.snapDir(dataDir));
+            RaftDirWriter.createSnapDir(dataDir);
+            Path db = RaftDirWriter.dbFile(dataDir);
+            RestoreDb.Result dbResult;
+            try {
+                dbResult = RestoreDb.restore(f, db, opt);
+            } catch (IOException | RuntimeException e) {
+                // the db step removes its own output; remove the directories made for it too
+                for (Path d : created) {
+                    try {
+                        Files.deleteIfExists(d);
+                    } catch (IOException ignored) {
+                        // not empty or not ours: leave it
+                    }
                 }
+                throw e;
             }
-            throw e;
+            RaftDirWriter.Result raft = RaftDirWriter.write(dataDir, walDir, plan);
+            return new Result(db, dbResult, raft);
         }
-        RaftDirWriter.Result raft = RaftDirWriter.write(dataDir, walDir, plan);
-        return new Result(db, dbResult, raft);
     }
 
     /** The directories {@code mkdir -p dir} would create, deepest first. */
