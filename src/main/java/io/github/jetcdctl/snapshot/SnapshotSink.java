@@ -1,7 +1,6 @@
 package io.github.jetcdctl.snapshot;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
@@ -15,27 +14,23 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
 /**
  * Receives a snapshot stream into {@code FILE.part} and only then, verified and synced, renames it to
  * {@code FILE}: a reader never sees a partial snapshot at the target path. etcd 3.5 servers end the stream
  * with a SHA-256 of everything before it; {@link #commit()} checks it.
- *
- * <p>The SHA-256 runs on a second thread, fed through a short queue, so that hashing overlaps receiving and
- * writing. Each chunk is written as it arrives, so a stalled stream shows in the size of the partial file.
  */
 public final class SnapshotSink implements AutoCloseable {
     public static final int TRAILER_BYTES = 32;
     private static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
-    /** Chunks waiting for the digest thread (etcd sends 32 KiB chunks: about 2 MiB). */
-    private static final int QUEUED_CHUNKS = 64;
 
     private final Path target;
     private final Path part;
     private final FileChannel channel;
-    private final TrailerDigest digest = new TrailerDigest();
+    private final MessageDigest digest;
+    /** The newest bytes, held back from the digest because they may be the trailer. */
+    private final byte[] tail = new byte[TRAILER_BYTES];
+    private int tailLength;
     private long size;
     private boolean trailerChecked;
     private boolean committed;
@@ -44,6 +39,11 @@ public final class SnapshotSink implements AutoCloseable {
         this.target = target;
         this.part = part;
         this.channel = channel;
+        try {
+            this.digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Creates (or truncates) {@code target + ".part"} with mode 0600. */
@@ -68,29 +68,43 @@ public final class SnapshotSink implements AutoCloseable {
         return size;
     }
 
-    /** Appends a chunk; the sink keeps the array (the caller must not change it afterwards). */
     public void write(byte[] chunk) throws IOException {
-        digest.add(chunk);
         ByteBuffer buffer = ByteBuffer.wrap(chunk);
         while (buffer.hasRemaining()) {
             channel.write(buffer);
         }
         size += chunk.length;
+        holdBackTail(chunk);
+    }
+
+    private void holdBackTail(byte[] chunk) {
+        int total = tailLength + chunk.length;
+        int release = Math.max(0, total - TRAILER_BYTES);
+        // Release the oldest bytes of (tail + chunk) to the digest, keep the newest 32.
+        int fromTail = Math.min(release, tailLength);
+        digest.update(tail, 0, fromTail);
+        int fromChunk = release - fromTail;
+        digest.update(chunk, 0, fromChunk);
+        byte[] keep = new byte[Math.min(TRAILER_BYTES, total)];
+        int keptFromTail = tailLength - fromTail;
+        System.arraycopy(tail, fromTail, keep, 0, keptFromTail);
+        System.arraycopy(chunk, fromChunk, keep, keptFromTail, keep.length - keptFromTail);
+        System.arraycopy(keep, 0, tail, 0, keep.length);
+        tailLength = keep.length;
     }
 
     /**
      * Checks that the stream ended with a SHA-256 trailer matching the data: a {@link SnapshotFormatException}
      * tells a bad stream from a local I/O failure. {@link #commit()} calls it too.
      */
-    public void checkTrailer() throws IOException {
+    public void checkTrailer() throws SnapshotFormatException {
         if (trailerChecked) {
             return;
         }
-        byte[] tail = digest.finish();
-        if (tail.length < TRAILER_BYTES || (size % 512) != TRAILER_BYTES) {
+        if (tailLength < TRAILER_BYTES || (size % 512) != TRAILER_BYTES) {
             throw new SnapshotFormatException("snapshot stream ended without its sha256 trailer (" + size + " bytes)");
         }
-        if (!Arrays.equals(digest.result(), tail)) {
+        if (!Arrays.equals(digest.digest(), tail)) {
             throw new SnapshotFormatException("snapshot sha256 trailer does not match the received data");
         }
         trailerChecked = true;
@@ -117,7 +131,6 @@ public final class SnapshotSink implements AutoCloseable {
     /** Without a commit, removes the partial file. */
     @Override
     public void close() {
-        digest.abandon();
         if (committed) {
             return;
         }
@@ -130,102 +143,6 @@ public final class SnapshotSink implements AutoCloseable {
             Files.deleteIfExists(part);
         } catch (IOException ignored) {
             // best effort: the target path was never written
-        }
-    }
-
-    /**
-     * SHA-256 of everything but the newest 32 bytes (which may be the trailer), computed on its own thread in the
-     * order chunks were added.
-     */
-    private static final class TrailerDigest {
-        private static final byte[] END = new byte[0];
-        private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
-        private final MessageDigest sha256;
-        private final byte[] tail = new byte[TRAILER_BYTES];
-        private int tailLength;
-        private byte[] result;
-        private Thread worker;
-
-        TrailerDigest() {
-            try {
-                sha256 = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        void add(byte[] chunk) throws IOException {
-            if (result != null) {
-                throw new IllegalStateException("the stream has already ended");
-            }
-            if (worker == null) {
-                worker = new Thread(this::run, "snapshot-sha256");
-                worker.setDaemon(true);
-                worker.start();
-            }
-            put(chunk);
-        }
-
-        private void put(byte[] chunk) throws IOException {
-            try {
-                queue.put(chunk);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while hashing the snapshot");
-            }
-        }
-
-        private void run() {
-            try {
-                for (byte[] chunk = queue.take(); chunk != END; chunk = queue.take()) {
-                    holdBackTail(chunk);
-                }
-            } catch (InterruptedException e) {
-                // abandoned
-            }
-        }
-
-        private void holdBackTail(byte[] chunk) {
-            int total = tailLength + chunk.length;
-            int release = Math.max(0, total - TRAILER_BYTES);
-            // Release the oldest bytes of (tail + chunk) to the digest, keep the newest 32.
-            int fromTail = Math.min(release, tailLength);
-            sha256.update(tail, 0, fromTail);
-            int fromChunk = release - fromTail;
-            sha256.update(chunk, 0, fromChunk);
-            int keep = Math.min(TRAILER_BYTES, total);
-            int keptFromTail = tailLength - fromTail;
-            System.arraycopy(tail, fromTail, tail, 0, keptFromTail);
-            System.arraycopy(chunk, fromChunk, tail, keptFromTail, keep - keptFromTail);
-            tailLength = keep;
-        }
-
-        /** Waits for every chunk to be hashed; returns the held-back tail (up to 32 bytes). */
-        byte[] finish() throws IOException {
-            if (result == null) {
-                if (worker != null) {
-                    put(END);
-                    try {
-                        worker.join();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new InterruptedIOException("interrupted while hashing the snapshot");
-                    }
-                }
-                result = sha256.digest();
-            }
-            return Arrays.copyOf(tail, tailLength);
-        }
-
-        /** The digest of everything before the tail; after {@link #finish()}. */
-        byte[] result() {
-            return result;
-        }
-
-        void abandon() {
-            if (worker != null && worker.isAlive()) {
-                worker.interrupt();
-            }
         }
     }
 }
