@@ -31,7 +31,9 @@ public class EndpointCommand extends GroupCommand {
             session.outputFormat();
         }
         ConnectionSettings settings = session.connectionSettings();
-        session.outputFormat();
+        if (!formatFirst) {
+            session.outputFormat();
+        }
         if (!cluster) {
             return settings.endpoints();
         }
