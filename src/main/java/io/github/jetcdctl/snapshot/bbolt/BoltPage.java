@@ -114,9 +114,8 @@ public final class BoltPage {
     }
 
     byte[] leafValue(int i) throws SnapshotFormatException {
-        int k = (int) leafKeyOffset(i);
-        int v = k + (int) Bolt.u32(buf, elem(i) + 8);
-        return Arrays.copyOfRange(buf, v, v + (int) Bolt.u32(buf, elem(i) + 12));
+        ByteBuffer view = leafValueView(i);
+        return Arrays.copyOfRange(buf, view.arrayOffset(), view.arrayOffset() + view.remaining());
     }
 
     /** The value of leaf element {@code i} as a view of this page's bytes (not a copy: read it, do not change it). */
