@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.etcd.jetcd.api.MaintenanceGrpc;
 import io.etcd.jetcd.api.SnapshotRequest;
@@ -42,18 +43,31 @@ public class SnapshotSaveCommand extends EtcdCommand {
             throw new CliException(ExitCodes.INTERRUPTED, "snapshot must be requested to one selected node, not "
                     + "multiple [" + String.join(" ", settings.endpoints()) + "]");
         }
+        // The hook is in place before FILE.part exists, so a signal at any moment after its creation removes it.
+        AtomicReference<SnapshotSink> created = new AtomicReference<>();
+        Thread cleanup = new Thread(() -> {
+            SnapshotSink partial = created.get();
+            if (partial != null) {
+                partial.close();
+            }
+        }, "snapshot-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         SnapshotSink sink;
         try {
             sink = SnapshotSink.create(target);
+            created.set(sink);
         } catch (IOException e) {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
             Path part = target.resolveSibling(target.getFileName() + ".part");
             throw new CliException(ExitCodes.INTERRUPTED, "could not open " + part + " (" + IoErrors.goText(e, part)
                     + ")");
         }
-        Thread cleanup = new Thread(sink::close, "snapshot-cleanup");
-        Runtime.getRuntime().addShutdownHook(cleanup);
-        try (sink; EtcdConnection connection = ClientFactory.connect(settings)) {
-            download(connection, sink);
+        try (sink) {
+            try (EtcdConnection connection = ClientFactory.connect(settings)) {
+                download(connection, sink);
+            }
+            // the rename is the last step, after the connection is shut down: a signal that comes once the file is
+            // at the target finds only the exit left to do
             sink.commit();
         } catch (CliException e) {
             throw new CliException(ExitCodes.INTERRUPTED, e.getMessage(), e);
