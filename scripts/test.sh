@@ -17,5 +17,19 @@ if ! command -v docker-compose >/dev/null; then
 fi
 docker-compose -f docker-compose.yml config -q
 
+# The black-box launcher tests run bin/jetcdctl on every JDK it may pick: the default 17 and a 25 or newer
+# under /usr/lib/jvm (machines of CI's kind carry Temurin 25; elsewhere Debian/Ubuntu's openjdk-25 if served).
+if ! ls /usr/lib/jvm/*/release 2>/dev/null | xargs -r grep -lE '^JAVA_VERSION="(2[5-9]|[3-9][0-9])' | grep -q .; then
+  say "installing a JDK 25 for the launcher tests"
+  apt_install openjdk-25-jdk-headless || say "no JDK 25 package here: the launcher tests cover JDK 17 only"
+fi
+if ls /usr/lib/jvm/*/release 2>/dev/null | xargs -r grep -lE '^JAVA_VERSION="(2[5-9]|[3-9][0-9])' | grep -q .; then
+  export JETCDCTL_TEST_JDKS=17,25
+elif [ -n "${CI:-}" ]; then
+  die "CI needs a JDK 25 or newer under /usr/lib/jvm for the launcher tests"
+else
+  export JETCDCTL_TEST_JDKS=17
+fi
+
 say "building and testing"
 mvn -B -ntp verify "$@"

@@ -12,6 +12,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
 import io.grpc.netty.GrpcSslContexts;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
 
 /**
  * Builds the Netty {@link SslContext} jetcd's TLS API takes (unshaded Netty, see README: transport).
@@ -26,7 +27,9 @@ final class SslContexts {
             throw new TlsConfigException(
                     "KeyFile and CertFile must both be present[key: " + s.key() + ", cert: " + s.cert() + "]");
         }
-        SslContextBuilder builder = GrpcSslContexts.forClient();
+        // The JDK's TLS, named explicitly: left to choose, gRPC and Netty probe for OpenSSL (netty-tcnative), whose
+        // System.loadLibrary call alone makes JDK 24+ print restricted-method warnings, and we ship no tcnative.
+        SslContextBuilder builder = GrpcSslContexts.configure(SslContextBuilder.forClient(), SslProvider.JDK);
         if (s.insecureSkipTlsVerify()) {
             builder.trustManager(new TrustEverything());
         } else if (!s.cacert().isEmpty()) {
