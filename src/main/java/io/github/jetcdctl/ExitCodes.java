@@ -13,6 +13,8 @@ public final class ExitCodes {
     public static final int INTERRUPTED = 5;
     public static final int IO = 6;
     public static final int BAD_ARGS = 128;
+    /** lock's child ended by a signal: Go's exit code for it is -1, which the process reports as 255. */
+    public static final int SIGNALED_CHILD = 255;
     /** A shell reports a process killed by SIGPIPE as 128 + 13; we exit the same way when stdout closes. */
     public static final int BROKEN_PIPE = 141;
 

@@ -74,6 +74,26 @@ final class ChildCommand {
         }
     }
 
+    /** Go's signal names (syscall.Signal's String) for the signals a child is commonly ended by. */
+    private static final String[] SIGNAL_NAMES = {null, "hangup", "interrupt", "quit", "illegal instruction",
+        "trace/breakpoint trap", "aborted", "bus error", "floating point exception", "killed",
+        "user defined signal 1", "segmentation fault", "user defined signal 2", "broken pipe", "alarm clock",
+        "terminated"};
+
+    /**
+     * The signal that ended a child with this status, or 0. Java reports a child killed by signal N as status
+     * 128 + N, the same number a shell gives an explicit {@code exit 128+N}; the signal is the likelier reading.
+     */
+    static int signalOf(int status) {
+        return status > 128 && status - 128 < SIGNAL_NAMES.length ? status - 128 : 0;
+    }
+
+    /** How Go's os/exec reports the end of a child that did not succeed: {@code exit status 3}, {@code signal: killed}. */
+    static String endText(int status) {
+        int signal = signalOf(status);
+        return signal != 0 ? "signal: " + SIGNAL_NAMES[signal] : "exit status " + status;
+    }
+
     private String startFailure() {
         String program = argv.get(0);
         if (!program.contains("/")) {

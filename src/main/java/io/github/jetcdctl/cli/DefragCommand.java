@@ -11,6 +11,7 @@ import io.github.jetcdctl.client.ConnectionSettings;
 import io.github.jetcdctl.client.EtcdConnection;
 import io.github.jetcdctl.output.MaintenanceMessages;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -19,6 +20,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "defrag", description = "Defragments the storage of the etcd members with given endpoints")
 public class DefragCommand extends EtcdCommand {
+    @Mixin
+    IgnoredArguments extraWords;
+
     @Option(names = "--cluster", arity = "0..1", fallbackValue = "true", converter = GoBoolConverter.class,
             description = "use all endpoints from the cluster member list")
     boolean cluster;

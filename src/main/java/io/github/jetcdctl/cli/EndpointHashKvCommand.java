@@ -13,12 +13,16 @@ import io.github.jetcdctl.client.ConnectionSettings;
 import io.github.jetcdctl.client.EtcdConnection;
 import io.github.jetcdctl.output.EndpointHash;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code endpoint hashkv [--rev=N]}: the KV history hash of each endpoint, in order. */
 @Command(name = "hashkv", description = "Prints the KV history hash for each endpoint in --endpoints")
 public class EndpointHashKvCommand extends EtcdCommand {
+    @Mixin
+    IgnoredArguments extraWords;
+
     @ParentCommand
     EndpointCommand endpoint;
 

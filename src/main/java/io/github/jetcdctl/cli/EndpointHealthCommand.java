@@ -24,6 +24,7 @@ import io.github.jetcdctl.client.EtcdConnection;
 import io.github.jetcdctl.output.EndpointHealth;
 import io.github.jetcdctl.output.GoDuration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -32,6 +33,9 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "health", description = "Checks the healthiness of endpoints specified in `--endpoints` flag")
 public class EndpointHealthCommand extends EtcdCommand {
+    @Mixin
+    IgnoredArguments extraWords;
+
     @ParentCommand
     EndpointCommand endpoint;
 

@@ -13,6 +13,7 @@ import io.github.jetcdctl.client.ConnectionSettings;
 import io.github.jetcdctl.client.EtcdConnection;
 import io.github.jetcdctl.output.EndpointStatus;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -21,6 +22,9 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "status", description = "Prints out the status of endpoints specified in `--endpoints` flag")
 public class EndpointStatusCommand extends EtcdCommand {
+    @Mixin
+    IgnoredArguments extraWords;
+
     @ParentCommand
     EndpointCommand endpoint;
 

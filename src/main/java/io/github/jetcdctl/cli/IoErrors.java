@@ -21,6 +21,9 @@ final class IoErrors {
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
             return "open " + path + ": " + fs.getReason().toLowerCase(java.util.Locale.ROOT);
         }
-        return "open " + path + ": " + e.getMessage();
+        // the JDK passes strerror's text through ("Is a directory"); Go's errno texts are the same, lower-cased
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return "open " + path + ": " + (reason.isEmpty() ? reason
+                : Character.toLowerCase(reason.charAt(0)) + reason.substring(1));
     }
 }

@@ -81,7 +81,9 @@ public class LockCommand extends EtcdCommand {
         }
         unlock(connection, locked);
         if (status != 0) {
-            throw new CliException(status, "exit status " + status);
+            // etcdctl exits with the child's code; for a child ended by a signal Go's code is -1, so 255
+            int code = ChildCommand.signalOf(status) != 0 ? ExitCodes.SIGNALED_CHILD : status;
+            throw new CliException(code, ChildCommand.endText(status));
         }
     }
 

@@ -110,6 +110,9 @@ public class SnapshotRestoreCommand extends EtcdCommand {
         Object[] where = {"path", snapshot, "wal-dir", walForLog, "data-dir", dataDirArg, "snap-dir",
             data.resolve("member/snap").toString(), "initial-memory-map-size", initialMemoryMapSize};
         log.info("snapshot/v3_snapshot.go:265", "restoring snapshot", where);
+        if (Files.isDirectory(Path.of(snapshot))) { // etcdutl opens it, then fails on its first read
+            throw new CliException(ExitCodes.ERROR, "read " + snapshot + ": is a directory");
+        }
         restoreAtomically(Path.of(snapshot), data, walDir.isEmpty() ? null : Path.of(walDir), plan, log);
         log.info("snapshot/v3_snapshot.go:293", "restored snapshot", where);
     }

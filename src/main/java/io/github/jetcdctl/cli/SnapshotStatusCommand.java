@@ -44,7 +44,7 @@ public class SnapshotStatusCommand extends EtcdCommand {
             String etcdutl = e.etcdutlMessage();
             throw new CliException(ExitCodes.ERROR, etcdutl != null ? etcdutl : e.getMessage(), e);
         } catch (IOException e) {
-            throw new CliException(ExitCodes.ERROR, e.getMessage(), e);
+            throw new CliException(ExitCodes.ERROR, IoErrors.goText(e, Path.of(args.get(0))), e);
         }
         printer.snapshotStatus(status);
     }

@@ -77,7 +77,7 @@ final class WatchPrinting {
             String failure;
             try {
                 int status = command.run(session.env(), session.out(), session.err());
-                failure = status == 0 ? null : "exit status " + status;
+                failure = status == 0 ? null : ChildCommand.endText(status);
             } catch (ChildCommand.ChildFailure e) {
                 failure = e.getMessage();
             }

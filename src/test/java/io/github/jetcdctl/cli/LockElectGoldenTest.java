@@ -53,7 +53,9 @@ class LockElectGoldenTest {
                         "echo ${ETCD_LOCK_KEY%/*}; echo \"$ETCD_LOCK_REV\" | grep -c '^[0-9][0-9]*$'"),
                 List.of("lock", "mylock", "--", "sh", "-c", "echo out; echo err >&2; exit 7"),
                 List.of("lock", "mylock", "--", "/nonexistent/cmd"),
-                List.of("lock", "--ttl=5", "mylock", "true"));
+                List.of("lock", "--ttl=5", "mylock", "true"),
+                List.of("lock", "mylock", "--", "sh", "-c", "kill -TERM $$"),
+                List.of("lock", "mylock", "--", "sh", "-c", "kill -KILL $$"));
         for (List<String> args : commands) {
             assertSameResult(etcdctl.run(args), jetcdctl.run(args, null), String.join(" ", args));
         }

@@ -76,6 +76,27 @@ class MaintenanceCommandsGoldenTest {
         }
     }
 
+    /** etcdctl declares no argument check for these: extra words are ignored, not a usage error. */
+    @Test
+    void extraWordsAreIgnoredWhereEtcdctlIgnoresThem() {
+        for (List<String> args : List.of(List.of("defrag", "extra"), List.of("endpoint", "hashkv", "x", "y"),
+                List.of("endpoint", "status", "x", "-w", "json"), List.of("version", "x"))) {
+            ProcessResult expected = ETCD.etcdctl().run(args);
+            ProcessResult actual = jetcdctl().run(args, null);
+            if (args.get(0).equals("version")) { // the versions differ; the shape and exit code are the point
+                assertEquals(expected.exitCode(), actual.exitCode(), actual.toString());
+                assertEquals("API version: 3.5", actual.stdoutText().lines().skip(1).findFirst().orElse(""));
+                continue;
+            }
+            assertSameResult(expected, actual, String.join(" ", args));
+        }
+        List<String> health = List.of("endpoint", "health", "x");
+        ProcessResult expected = ETCD.etcdctl().run(health);
+        ProcessResult actual = jetcdctl().run(health, null);
+        assertEquals(expected.exitCode(), actual.exitCode(), actual.toString());
+        assertEquals(expected.stdoutText().lines().count(), actual.stdoutText().lines().count(), actual.toString());
+    }
+
     @Test
     void defragOfAStoppedMemberFailsLikeEtcdctlWhileTheOthersAreDefragmented() {
         ETCD.cluster().member(2).stop();

@@ -44,7 +44,7 @@ class SnapshotRestoreGoldenTest {
                 java.io.ByteArrayOutputStream::new, (o, b) -> o.write(b), (a, b) -> { }).toByteArray());
         List<String> files = List.of(TestFiles.snapshot("A.db").toString(), TestFiles.snapshot("B.db").toString(),
                 TestFiles.snapshot("C.db").toString(), truncated.toString(), random.toString(),
-                dir.resolve("missing.db").toString());
+                dir.resolve("missing.db").toString(), Files.createDirectories(dir.resolve("a-dir")).toString());
         for (String file : files) {
             for (String format : List.of("simple", "json", "fields", "table", "protobuf", "bogus")) {
                 List<String> args = List.of("snapshot", "status", file, "-w", format);
@@ -98,14 +98,16 @@ class SnapshotRestoreGoldenTest {
                 List.of("snapshot", "restore", a, "--data-dir", dir.resolve("x2").toString(), "--bump-revision", "5"),
                 List.of("snapshot", "restore", dir.resolve("missing.db").toString(), "--data-dir",
                         dir.resolve("x3").toString()),
-                List.of("snapshot", "restore", damaged.toString(), "--data-dir", dir.resolve("x4").toString()));
+                List.of("snapshot", "restore", damaged.toString(), "--data-dir", dir.resolve("x4").toString()),
+                List.of("snapshot", "restore", Files.createDirectories(dir.resolve("a-dir")).toString(),
+                        "--data-dir", dir.resolve("x5").toString()));
         for (List<String> args : cases) {
             ProcessResult expected = ETCDUTL.run(args);
             deleteIfCreatedByEtcdutl(args);
             ProcessResult actual = JETCDCTL.run(args, null);
             assertEquals(expected.exitCode(), actual.exitCode(), String.join(" ", args) + "\n" + actual);
             assertEquals(errorLine(expected), errorLine(actual), String.join(" ", args));
-            for (String name : List.of("x0", "x1", "x2", "x3", "x4")) {
+            for (String name : List.of("x0", "x1", "x2", "x3", "x4", "x5")) {
                 assertFalse(Files.exists(dir.resolve(name)), name + " left behind after " + args);
             }
         }
