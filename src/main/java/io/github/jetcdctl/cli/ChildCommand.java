@@ -17,21 +17,21 @@ import io.github.jetcdctl.output.Output;
  * its output passed through to ours as it comes (our stdout may be an in-memory stream, not a descriptor
  * a child could inherit).
  */
-final class ChildCommand {
+public final class ChildCommand {
     private final List<String> argv;
     private final Map<String, String> extraEnv = new LinkedHashMap<>();
 
-    ChildCommand(List<String> argv) {
+    public ChildCommand(List<String> argv) {
         this.argv = List.copyOf(argv);
     }
 
-    ChildCommand env(String name, String value) {
+    public ChildCommand env(String name, String value) {
         extraEnv.put(name, value);
         return this;
     }
 
     /** Go's {@code %q} of the argument list: {@code ["sh" "-c" "exit 3"]}. */
-    String quotedArgv() {
+    public String quotedArgv() {
         List<String> quoted = new ArrayList<>();
         for (String arg : argv) {
             quoted.add(GoQuote.quote(arg));
@@ -44,7 +44,7 @@ final class ChildCommand {
      *
      * @throws ChildFailure when it could not be started, with Go's wording
      */
-    int run(Map<String, String> sessionEnv, Output out, PrintStream err) throws InterruptedException {
+    public int run(Map<String, String> sessionEnv, Output out, PrintStream err) throws InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(argv)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().putAll(sessionEnv);
@@ -84,12 +84,15 @@ final class ChildCommand {
      * The signal that ended a child with this status, or 0. Java reports a child killed by signal N as status
      * 128 + N, the same number a shell gives an explicit {@code exit 128+N}; the signal is the likelier reading.
      */
-    static int signalOf(int status) {
+    public static int signalOf(int status) {
         return status > 128 && status - 128 < SIGNAL_NAMES.length ? status - 128 : 0;
     }
 
-    /** How Go's os/exec reports the end of a child that did not succeed: {@code exit status 3}, {@code signal: killed}. */
-    static String endText(int status) {
+    /**
+     * How Go's os/exec reports the end of a child that did not succeed: {@code exit status 3},
+     * {@code signal: killed}.
+     */
+    public static String endText(int status) {
         int signal = signalOf(status);
         return signal != 0 ? "signal: " + SIGNAL_NAMES[signal] : "exit status " + status;
     }
@@ -125,7 +128,7 @@ final class ChildCommand {
     }
 
     /** The child could not be started; the message is Go's. */
-    static final class ChildFailure extends RuntimeException {
+    public static final class ChildFailure extends RuntimeException {
         ChildFailure(String message) {
             super(message);
         }

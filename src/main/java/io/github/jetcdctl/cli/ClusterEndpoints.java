@@ -14,12 +14,12 @@ import io.github.jetcdctl.client.EtcdConnection;
 import io.github.jetcdctl.client.Requests;
 
 /** The endpoints a {@code --cluster} command visits: every member's client URLs, in member-list order. */
-final class ClusterEndpoints {
+public final class ClusterEndpoints {
     private ClusterEndpoints() {
     }
 
     /** Asked without credentials, as etcdctl does, so that no password is needed for the member list. */
-    static List<String> fromMemberList(ConnectionSettings settings) {
+    public static List<String> fromMemberList(ConnectionSettings settings) {
         try (EtcdConnection connection = ClientFactory.connect(settings.withoutCredentials())) {
             MemberListResponse members = EtcdConnection.call(() -> connection.stub(ClusterGrpc::newBlockingStub)
                     .memberList(Requests.linearizableMemberList()));

@@ -13,12 +13,12 @@ import picocli.CommandLine.Model.OptionSpec;
  * (exactly or by a unique prefix), only that one is built. Help, errors and anything unclear get the whole
  * tree, so usage listings and "did you mean" suggestions are unchanged.
  */
-final class CommandCatalog {
+public final class CommandCatalog {
     private CommandCatalog() {
     }
 
     /** The root with every command, for help-like outputs: completion scripts, the man page. */
-    static CommandLine fullTree() {
+    public static CommandLine fullTree() {
         CommandLine root = new CommandLine(new RootCommand());
         RootCommand.COMMANDS.forEach(root::addSubcommand);
         return root;

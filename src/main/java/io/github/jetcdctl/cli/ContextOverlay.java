@@ -19,7 +19,7 @@ import io.github.jetcdctl.config.NamedContext;
  * The third source of global options, after the command line and ETCDCTL_* variables: the selected named
  * context fills only what neither of them decided. Without a config file nothing changes.
  */
-final class ContextOverlay {
+public final class ContextOverlay {
     static final String ENV_NAME = "ETCDCTL_CONTEXT";
 
     private ContextOverlay() {
@@ -58,7 +58,7 @@ final class ContextOverlay {
     }
 
     /** --context (even an empty one, which selects none), else ETCDCTL_CONTEXT, else the file's choice. */
-    static Optional<String> selected(String contextOption, boolean contextFlagGiven, Map<String, String> env,
+    public static Optional<String> selected(String contextOption, boolean contextFlagGiven, Map<String, String> env,
             ContextConfig config) {
         if (contextFlagGiven) {
             return contextOption.isEmpty() ? Optional.empty() : Optional.of(contextOption);
@@ -79,7 +79,7 @@ final class ContextOverlay {
         return flags;
     }
 
-    static Optional<GlobalFlag> flagFor(String setting) {
+    public static Optional<GlobalFlag> flagFor(String setting) {
         for (GlobalFlag flag : GlobalFlag.values()) {
             if (flag.longName().equals("--" + setting)) {
                 return Optional.of(flag);

@@ -6,8 +6,8 @@ import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.ExitCodes;
 
 /** The login for --user/--password (or ETCDCTL_USER/ETCDCTL_PASSWORD), with etcdctl's rules. */
-record Credentials(String user, String password) {
-    static final Credentials NONE = new Credentials("", "");
+public record Credentials(String user, String password) {
+    public static final Credentials NONE = new Credentials("", "");
 
     /**
      * With --password, --user is the name verbatim; without it, --user is split at its first colon, and a

@@ -13,12 +13,12 @@ import io.github.jetcdctl.ExitCodes;
  * not given on the command line; a flag given both ways is fatal; unknown ETCDCTL_* names draw a warning.
  * Only commands that build a client call this, as in etcdctl.
  */
-final class EnvironmentOverlay {
+public final class EnvironmentOverlay {
     private EnvironmentOverlay() {
     }
 
     /** A command-group flag that is also read from the environment ({@code endpoint --cluster}). */
-    record Binding(String envName, String longName, java.util.function.Consumer<String> apply) {
+    public record Binding(String envName, String longName, java.util.function.Consumer<String> apply) {
     }
 
     /** Returns the global flags the command line or the environment decided; the rest keep their defaults. */

@@ -5,13 +5,15 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
+import io.github.jetcdctl.cli.gosyntax.GoBooleans;
+import io.github.jetcdctl.cli.gosyntax.GoDurations;
 import io.github.jetcdctl.output.GoDuration;
 
 /**
  * One row per global flag: its name, its ETCDCTL_* variable, how a variable's text is applied and how the
  * effective value is shown by --debug. Sorted by flag name, the order --debug prints them in.
  */
-enum GlobalFlag {
+public enum GlobalFlag {
     CACERT("cacert", (o, v) -> o.cacert = v, o -> o.cacert),
     CERT("cert", (o, v) -> o.cert = v, o -> o.cert),
     COMMAND_TIMEOUT("command-timeout", (o, v) -> o.commandTimeout = GoDurations.parse(v),
@@ -50,11 +52,11 @@ enum GlobalFlag {
         this.show = show;
     }
 
-    String longName() {
+    public String longName() {
         return "--" + flagName;
     }
 
-    String envName() {
+    public String envName() {
         return "ETCDCTL_" + flagName.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
     }
 
@@ -72,7 +74,7 @@ enum GlobalFlag {
         applyText.accept(options, text);
     }
 
-    String show(GlobalOptions options) {
+    public String show(GlobalOptions options) {
         return show.apply(options);
     }
 

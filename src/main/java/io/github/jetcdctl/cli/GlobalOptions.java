@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.jetcdctl.cli.gosyntax.GoBoolConverter;
+import io.github.jetcdctl.cli.gosyntax.GoDurationConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 

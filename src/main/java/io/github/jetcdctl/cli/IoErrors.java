@@ -7,11 +7,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** File errors in the words Go's os package uses ({@code open p: no such file or directory}). */
-final class IoErrors {
+public final class IoErrors {
     private IoErrors() {
     }
 
-    static String goText(IOException e, Path path) {
+    public static String goText(IOException e, Path path) {
         if (e instanceof NoSuchFileException) {
             return "open " + path + ": no such file or directory";
         }

@@ -3,9 +3,9 @@ package io.github.jetcdctl.cli;
 import java.util.Arrays;
 
 /** The key-range rules of etcd's client: prefixes, from-key and the whole key space. */
-final class KeyRanges {
+public final class KeyRanges {
     /** A single zero byte: as a range end it means "to the end of the key space". */
-    static final byte[] ZERO = {0};
+    public static final byte[] ZERO = {0};
 
     private KeyRanges() {
     }
@@ -14,7 +14,7 @@ final class KeyRanges {
      * The {key, range end} of {@code --prefix} ({@code prefix} true) or {@code --from-key}: an empty key
      * means the whole key space, as etcd's client spells it.
      */
-    static byte[][] expand(byte[] key, boolean prefix) {
+    public static byte[][] expand(byte[] key, boolean prefix) {
         if (key.length == 0) {
             return new byte[][] {ZERO, ZERO};
         }
@@ -22,7 +22,7 @@ final class KeyRanges {
     }
 
     /** The smallest key greater than every key starting with {@code prefix}. */
-    static byte[] prefixEnd(byte[] prefix) {
+    public static byte[] prefixEnd(byte[] prefix) {
         for (int i = prefix.length - 1; i >= 0; i--) {
             if (prefix[i] != (byte) 0xff) {
                 byte[] end = Arrays.copyOf(prefix, i + 1);

@@ -15,7 +15,7 @@ import io.github.jetcdctl.output.Output;
  * on stderr, and then reads the line from the pipe anyway; we read the same line and leave out the stty
  * complaints, so scripts see the same stdout and the same outcome.
  */
-final class PasswordPrompt {
+public final class PasswordPrompt {
     private final InputStream in;
     private final Output out;
     private final Console console;
@@ -36,7 +36,7 @@ final class PasswordPrompt {
     }
 
     /** The entered line with surrounding white space removed; empty at end of input. */
-    String ask(String prompt) throws IOException {
+    public String ask(String prompt) throws IOException {
         if (console != null) {
             out.flush();
             // the console prints the prompt and the closing line break on the terminal, which is our stdout
@@ -62,7 +62,7 @@ final class PasswordPrompt {
      * The first white-space-delimited word of standard input ({@code --interactive=false}), as Go's
      * {@code fmt.Scanf("%s")}: blanks before it are skipped, but a line break first yields no word.
      */
-    String firstWord() throws IOException {
+    public String firstWord() throws IOException {
         int c = in.read();
         while (c != -1 && c != '\n' && isBlank(c)) {
             c = in.read();

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import io.github.jetcdctl.output.HumanBytes;
 
 /** A one-line progress display on stderr, shown only when stderr is a terminal (never in cron mail). */
-final class ProgressLine {
+public final class ProgressLine {
     private final PrintStream err;
     private final boolean enabled;
     private final long start = System.nanoTime();
@@ -20,7 +20,7 @@ final class ProgressLine {
         this.enabled = enabled;
     }
 
-    static ProgressLine forStderr(PrintStream err) {
+    public static ProgressLine forStderr(PrintStream err) {
         return new ProgressLine(err, err == System.err && stderrIsTerminal());
     }
 
@@ -33,7 +33,7 @@ final class ProgressLine {
         }
     }
 
-    void show(long done, long total) {
+    public void show(long done, long total) {
         long now = System.nanoTime();
         if (!enabled || now - lastShown < 200_000_000L) {
             return;
@@ -46,7 +46,7 @@ final class ProgressLine {
         err.flush();
     }
 
-    void finish() {
+    public void finish() {
         if (shown) {
             err.print("\r\033[K");
             err.flush();

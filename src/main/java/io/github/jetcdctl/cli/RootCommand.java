@@ -2,6 +2,28 @@ package io.github.jetcdctl.cli;
 
 import java.util.List;
 
+import io.github.jetcdctl.cli.auth.AuthCommand;
+import io.github.jetcdctl.cli.auth.RoleCommand;
+import io.github.jetcdctl.cli.auth.UserCommand;
+import io.github.jetcdctl.cli.backup.BackupCommand;
+import io.github.jetcdctl.cli.cluster.EndpointCommand;
+import io.github.jetcdctl.cli.cluster.MemberCommand;
+import io.github.jetcdctl.cli.context.ContextCommand;
+import io.github.jetcdctl.cli.coordination.ElectCommand;
+import io.github.jetcdctl.cli.coordination.LockCommand;
+import io.github.jetcdctl.cli.coordination.MakeMirrorCommand;
+import io.github.jetcdctl.cli.docs.CompletionCommand;
+import io.github.jetcdctl.cli.kv.DelCommand;
+import io.github.jetcdctl.cli.kv.GetCommand;
+import io.github.jetcdctl.cli.kv.PutCommand;
+import io.github.jetcdctl.cli.kv.TxnCommand;
+import io.github.jetcdctl.cli.lease.LeaseCommand;
+import io.github.jetcdctl.cli.maintenance.AlarmCommand;
+import io.github.jetcdctl.cli.maintenance.CompactionCommand;
+import io.github.jetcdctl.cli.maintenance.DefragCommand;
+import io.github.jetcdctl.cli.maintenance.MoveLeaderCommand;
+import io.github.jetcdctl.cli.snapshot.SnapshotCommand;
+import io.github.jetcdctl.cli.watch.WatchCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -76,7 +76,7 @@ public final class Session {
         applyEnvironment(alsoConsumed, java.util.List.of());
     }
 
-    void applyEnvironment(Set<String> alsoConsumed, java.util.List<EnvironmentOverlay.Binding> bindings) {
+    public void applyEnvironment(Set<String> alsoConsumed, java.util.List<EnvironmentOverlay.Binding> bindings) {
         if (environmentApplied) {
             return;
         }
@@ -146,7 +146,7 @@ public final class Session {
     }
 
     /** Reads passwords for the user and role commands, from the terminal or standard input. */
-    PasswordPrompt passwords() {
+    public PasswordPrompt passwords() {
         return PasswordPrompt.of(in, out);
     }
 

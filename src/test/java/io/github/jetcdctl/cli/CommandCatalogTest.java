@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.jetcdctl.cli.cluster.MemberCommand;
+import io.github.jetcdctl.cli.kv.GetCommand;
+import io.github.jetcdctl.cli.kv.PutCommand;
 import picocli.CommandLine;
 
 class CommandCatalogTest {

@@ -1,9 +1,0 @@
-package io.github.jetcdctl.cli;
-
-import picocli.CommandLine.Command;
-
-/** {@code alarm}: list and disarm the cluster's alarms. */
-@Command(name = "alarm", description = "Alarm related commands",
-        subcommands = {AlarmDisarmCommand.class, AlarmListCommand.class})
-public class AlarmCommand extends GroupCommand {
-}

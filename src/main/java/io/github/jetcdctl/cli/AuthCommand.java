@@ -1,9 +1,0 @@
-package io.github.jetcdctl.cli;
-
-import picocli.CommandLine.Command;
-
-/** {@code auth}: switching authentication on and off. */
-@Command(name = "auth", description = "Enable or disable authentication",
-        subcommands = {AuthEnableCommand.class, AuthDisableCommand.class, AuthStatusCommand.class})
-public class AuthCommand extends GroupCommand {
-}

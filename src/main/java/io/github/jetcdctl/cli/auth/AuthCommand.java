@@ -1,0 +1,10 @@
+package io.github.jetcdctl.cli.auth;
+
+import io.github.jetcdctl.cli.GroupCommand;
+import picocli.CommandLine.Command;
+
+/** {@code auth}: switching authentication on and off. */
+@Command(name = "auth", description = "Enable or disable authentication",
+        subcommands = {AuthEnableCommand.class, AuthDisableCommand.class, AuthStatusCommand.class})
+public class AuthCommand extends GroupCommand {
+}
