@@ -1,0 +1,2 @@
+/** The backup run behind the backup command: naming, locking, verification, retention and the report. */
+package io.github.jetcdctl.backup;

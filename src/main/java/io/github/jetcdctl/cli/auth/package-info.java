@@ -1,0 +1,2 @@
+/** Authentication commands: auth enable, disable and status, and the user and role commands. */
+package io.github.jetcdctl.cli.auth;

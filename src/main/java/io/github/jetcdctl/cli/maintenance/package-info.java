@@ -1,0 +1,2 @@
+/** Maintenance commands: alarm, compaction, defrag and move-leader. */
+package io.github.jetcdctl.cli.maintenance;

@@ -1,0 +1,2 @@
+/** The named-contexts file and the kubeadm manifest reader. */
+package io.github.jetcdctl.config;
