@@ -46,6 +46,8 @@ public final class Cli {
             commandLine.setAbbreviatedSubcommandsAllowed(true)
                     // pflag takes the word after a flag as its value, even a command's name (--context=auth)
                     .setAllowSubcommandsAsOptionParameters(true)
+                    // pflag takes the last of a flag given twice (-w json -w table)
+                    .setOverwrittenOptionsAllowed(true)
                     .setOut(new PrintWriter(new OutputWriter(out), true))
                     .setErr(new PrintWriter(err, true))
                     .setParameterExceptionHandler((e, a) -> parameterError(e, err))

@@ -105,6 +105,19 @@ class KeyValueCommandsGoldenTest {
         }
     }
 
+    /** pflag lets a flag be given twice: the last value wins, and list flags such as --endpoints add up. */
+    @Test
+    void aRepeatedFlagTakesItsLastValue() {
+        List<List<String>> repeated = List.of(
+                List.of("-w", "json", "-w", "simple", "get", "kv/a"),
+                List.of("get", "kv/", "--prefix", "--limit=1", "--limit=3", "--keys-only"),
+                List.of("get", "kv/", "--prefix", "--order=ASCEND", "--order", "DESCEND"),
+                List.of("--hex", "--hex=false", "get", "kv/b"));
+        for (List<String> args : repeated) {
+            assertSameResult(etcdctl.run(args), jetcdctl.run(args, null), String.join(" ", args));
+        }
+    }
+
     @Test
     void putMatchesEtcdctlUpToTheRevision() {
         for (String format : FORMATS) {
