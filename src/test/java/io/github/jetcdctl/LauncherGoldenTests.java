@@ -146,4 +146,20 @@ abstract class LauncherGoldenTests extends LauncherRuns {
         assertTrue(actual.stdoutText().matches(pattern), actual.toString());
         assertSameOutput(expected.withStdout(new byte[0]), actual.withStdout(new byte[0]), jdk + ": lease grant");
     }
+
+    /** A batch prints what the separate commands print, over this cluster's TLS settings, with nothing on stderr. */
+    @ParameterizedTest
+    @MethodSource("jdks")
+    void batchOfReads(Jdk jdk) {
+        String key = "launcher/batch/" + jdk.major() + "/" + getClass().getSimpleName();
+        etcdctl(connectionFlags(), "put", key, "batched");
+        ProcessResult get = etcdctl(connectionFlags(), "get", key);
+        ProcessResult members = etcdctl(connectionFlags(), "member", "list", "-w", "table");
+        String lines = "get " + key + "\nmember list -w table\nget " + key + "\n";
+        ProcessResult actual = jetcdctl(jdk, connectionFlags(), lines.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "batch");
+        assertEquals(0, actual.exitCode(), actual.toString());
+        assertEquals(get.stdoutText() + members.stdoutText() + get.stdoutText(), actual.stdoutText());
+        assertEquals("", actual.stderrText(), jdk + ": batch");
+    }
 }

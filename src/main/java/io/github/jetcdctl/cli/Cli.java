@@ -42,6 +42,8 @@ public final class Cli {
             CommandLine commandLine = new CommandLine(root);
             CommandCatalog.register(commandLine, args);
             Session session = new Session(rawArgs, in, out, err, env, root.globalOptions);
+            session.setNestedRunner((nestedArgs, nestedRaw, nestedIn) ->
+                    run(nestedArgs.toArray(String[]::new), nestedRaw, nestedIn, stdout, err, env));
             root.attach(session);
             commandLine.setAbbreviatedSubcommandsAllowed(true)
                     // pflag takes the word after a flag as its value, even a command's name (--context=auth)

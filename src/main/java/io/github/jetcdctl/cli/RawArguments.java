@@ -17,9 +17,29 @@ import java.util.Map;
  */
 public final class RawArguments {
     private final Map<String, byte[]> bytesByDecoded;
+    private final RawArguments fallback;
 
     private RawArguments(Map<String, byte[]> bytesByDecoded) {
+        this(bytesByDecoded, null);
+    }
+
+    private RawArguments(Map<String, byte[]> bytesByDecoded, RawArguments fallback) {
         this.bytesByDecoded = bytesByDecoded;
+        this.fallback = fallback;
+    }
+
+    /** Arguments that were read as bytes (from a file, say), and are handed on as their UTF-8 decoding. */
+    public static RawArguments of(List<byte[]> words) {
+        Map<String, byte[]> map = new HashMap<>();
+        for (byte[] word : words) {
+            map.put(new String(word, StandardCharsets.UTF_8), word);
+        }
+        return new RawArguments(map);
+    }
+
+    /** These arguments' bytes, else the other's: for a command line made of words from two sources. */
+    public RawArguments orElse(RawArguments other) {
+        return other == this ? this : new RawArguments(bytesByDecoded, other);
     }
 
     public static RawArguments none() {
@@ -66,6 +86,9 @@ public final class RawArguments {
     /** The original bytes of an argument, or its UTF-8 encoding when they are not known. */
     public byte[] bytes(String argument) {
         byte[] raw = bytesByDecoded.get(argument);
-        return raw != null ? raw.clone() : argument.getBytes(StandardCharsets.UTF_8);
+        if (raw != null) {
+            return raw.clone();
+        }
+        return fallback != null ? fallback.bytes(argument) : argument.getBytes(StandardCharsets.UTF_8);
     }
 }

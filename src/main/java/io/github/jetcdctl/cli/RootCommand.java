@@ -3,6 +3,7 @@ package io.github.jetcdctl.cli;
 import java.util.List;
 
 import io.github.jetcdctl.cli.auth.AuthCommand;
+import io.github.jetcdctl.cli.batch.BatchCommand;
 import io.github.jetcdctl.cli.auth.RoleCommand;
 import io.github.jetcdctl.cli.auth.UserCommand;
 import io.github.jetcdctl.cli.backup.BackupCommand;
@@ -40,6 +41,7 @@ public class RootCommand extends GroupCommand {
     static final List<Class<?>> COMMANDS = List.of(
             AlarmCommand.class,
             AuthCommand.class,
+            BatchCommand.class,
             BackupCommand.class,
             CompactionCommand.class,
             CompletionCommand.class,

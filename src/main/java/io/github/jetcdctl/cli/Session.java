@@ -2,7 +2,9 @@ package io.github.jetcdctl.cli;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -31,6 +33,13 @@ public final class Session {
     private ParseResult parseResult;
     private boolean environmentApplied;
     private Credentials credentials;
+    private NestedRunner nestedRunner;
+
+    /** Runs another command line with this invocation's standard output, standard error and environment. */
+    @FunctionalInterface
+    public interface NestedRunner {
+        int run(List<String> args, RawArguments rawArgs, InputStream in);
+    }
 
     Session(RawArguments rawArgs, InputStream in, Output out, PrintStream err, Map<String, String> env,
             GlobalOptions options) {
@@ -44,6 +53,46 @@ public final class Session {
 
     void setParseResult(ParseResult parseResult) {
         this.parseResult = parseResult;
+    }
+
+    void setNestedRunner(NestedRunner nestedRunner) {
+        this.nestedRunner = nestedRunner;
+    }
+
+    /**
+     * Runs a command line as a separate {@code jetcdctl} would, writing to this invocation's streams after what
+     * this command has printed so far; returns its exit code.
+     */
+    public int runNested(List<String> args, RawArguments rawArgs, InputStream in) {
+        out.flush();
+        return nestedRunner.run(args, rawArgs.orElse(this.rawArgs), in);
+    }
+
+    /**
+     * The global flags given on this command line, each as one {@code --name=value} word (or {@code --name}),
+     * in the order given: what another command line needs to run with the same settings.
+     */
+    public List<String> globalFlagArguments() {
+        Set<String> globalNames = new HashSet<>();
+        for (GlobalFlag flag : GlobalFlag.values()) {
+            globalNames.add(flag.longName());
+        }
+        List<String> words = new ArrayList<>();
+        for (ParseResult pr = parseResult; pr != null; pr = pr.subcommand()) {
+            for (OptionSpec option : pr.matchedOptions()) {
+                if (!globalNames.contains(option.longestName())) {
+                    continue;
+                }
+                List<String> values = option.originalStringValues();
+                if (values.isEmpty()) {
+                    words.add(option.longestName());
+                }
+                for (String value : values) {
+                    words.add(option.longestName() + "=" + value);
+                }
+            }
+        }
+        return words;
     }
 
     /** A command-line argument as the bytes the shell passed (keys and values are bytes, not text). */

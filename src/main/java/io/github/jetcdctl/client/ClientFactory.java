@@ -3,7 +3,9 @@ package io.github.jetcdctl.client;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -36,10 +38,45 @@ public final class ClientFactory {
     /** etcdctl accepts responses up to MaxInt32 bytes; a big range must never fail on size. */
     private static final int MAX_INBOUND_MESSAGE_BYTES = Integer.MAX_VALUE;
 
+    /** Open connections by their settings while a batch runs (see {@link #shareConnections}), else null. */
+    private static Map<ConnectionSettings, EtcdConnection> shared;
+
     private ClientFactory() {
     }
 
+    /**
+     * From now on, commands asking for the same settings get the same open connection, and closing it leaves
+     * it open: {@code batch} pays for the connection (and the TLS handshake) once for all its commands.
+     */
+    public static synchronized void shareConnections() {
+        if (shared == null) {
+            shared = new HashMap<>();
+        }
+    }
+
+    /** Closes every shared connection and ends sharing. */
+    public static synchronized void closeSharedConnections() {
+        if (shared != null) {
+            shared.values().forEach(EtcdConnection::closeNow);
+            shared = null;
+        }
+    }
+
     public static EtcdConnection connect(ConnectionSettings settings) {
+        synchronized (ClientFactory.class) {
+            if (shared != null) {
+                EtcdConnection connection = shared.get(settings);
+                if (connection == null) {
+                    connection = open(settings).shared();
+                    shared.put(settings, connection);
+                }
+                return connection;
+            }
+        }
+        return open(settings);
+    }
+
+    private static EtcdConnection open(ConnectionSettings settings) {
         if (settings.endpoints().isEmpty() || settings.endpoints().stream().allMatch(String::isBlank)) {
             throw new CliException(ExitCodes.BAD_CONNECTION, "etcdclient: no available endpoints");
         }

@@ -23,6 +23,8 @@ public final class EtcdConnection implements AutoCloseable {
     private final ManagedChannel channel;
     private final ConnectionSettings settings;
     private boolean ready;
+    /** Set while a batch shares this connection among its commands: their close() leaves it open. */
+    private boolean shared;
 
     private final EventLoopGroup eventLoop;
 
@@ -93,9 +95,21 @@ public final class EtcdConnection implements AutoCloseable {
         }
     }
 
-    /** Closes jetcd, the channel and the event loop, and waits for them so that no thread lingers. */
+    EtcdConnection shared() {
+        shared = true;
+        return this;
+    }
+
+    /** Closes the connection, unless a batch shares it ({@link ClientFactory#closeSharedConnections}). */
     @Override
     public void close() {
+        if (!shared) {
+            closeNow();
+        }
+    }
+
+    /** Closes jetcd, the channel and the event loop, and waits for them so that no thread lingers. */
+    void closeNow() {
         client.close();
         channel.shutdownNow();
         try {

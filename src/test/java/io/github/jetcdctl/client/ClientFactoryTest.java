@@ -1,8 +1,11 @@
 package io.github.jetcdctl.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.ExitCodes;
+import io.grpc.ManagedChannel;
 
 class ClientFactoryTest {
     private static ConnectionSettings settings(List<String> endpoints) {
@@ -23,6 +27,31 @@ class ClientFactoryTest {
     void sharesTheChannelOfThePinnedJetcdVersion() {
         try (EtcdConnection connection = ClientFactory.connect(settings(List.of("127.0.0.1:1")))) {
             assertSame(connection.channel(), ClientFactory.channelOf(connection.jetcd()));
+        }
+    }
+
+    /** While a batch runs, equal settings get one connection, and a command's close() leaves it open. */
+    @Test
+    void sharedConnectionsOutliveTheirCommandsUntilSharingEnds() {
+        ClientFactory.shareConnections();
+        EtcdConnection first;
+        try {
+            try (EtcdConnection connection = ClientFactory.connect(settings(List.of("127.0.0.1:1")))) {
+                first = connection;
+            }
+            try (EtcdConnection again = ClientFactory.connect(settings(List.of("127.0.0.1:1")))) {
+                assertSame(first, again);
+                assertFalse(((ManagedChannel) first.channel()).isShutdown());
+            }
+            try (EtcdConnection other = ClientFactory.connect(settings(List.of("127.0.0.1:2")))) {
+                assertNotSame(first, other);
+            }
+        } finally {
+            ClientFactory.closeSharedConnections();
+        }
+        assertTrue(((ManagedChannel) first.channel()).isShutdown());
+        try (EtcdConnection afterwards = ClientFactory.connect(settings(List.of("127.0.0.1:1")))) {
+            assertNotSame(first, afterwards);
         }
     }
 
