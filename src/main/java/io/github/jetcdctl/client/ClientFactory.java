@@ -1,7 +1,5 @@
 package io.github.jetcdctl.client;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,8 +10,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.google.protobuf.ByteString;
 
-import io.etcd.jetcd.Client;
-import io.etcd.jetcd.ClientBuilder;
 import io.etcd.jetcd.api.AuthGrpc;
 import io.etcd.jetcd.api.AuthenticateRequest;
 import io.github.jetcdctl.CliException;
@@ -21,18 +17,19 @@ import io.github.jetcdctl.ExitCodes;
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.NegotiationType;
-import io.grpc.netty.NettyChannelBuilder;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.ssl.SslContext;
+import io.grpc.netty.shaded.io.grpc.netty.NegotiationType;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.channel.ChannelOption;
+import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.nio.NioIoHandler;
+import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioSocketChannel;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 
 /**
- * The one place that builds a jetcd {@link Client}. Every command that talks to etcd gets its connection
- * here, configured from the same global flags: endpoints, TLS files, timeouts, keepalive and credentials.
+ * The one place that connects to etcd. Every command that talks to etcd gets its connection here: one gRPC
+ * channel for jetcd's generated stubs of etcd's API, configured from the same global flags: endpoints, TLS files,
+ * timeouts, keepalive and credentials.
  */
 public final class ClientFactory {
     /** etcdctl accepts responses up to MaxInt32 bytes; a big range must never fail on size. */
@@ -101,13 +98,7 @@ public final class ClientFactory {
         TokenInterceptor token = new TokenInterceptor();
         EventLoopGroup eventLoop = new MultiThreadIoEventLoopGroup(1, daemonThreads(), NioIoHandler.newFactory());
         ManagedChannel channel = channel(target, settings, sslContext, token, eventLoop);
-        ClientBuilder builder = Client.builder().target(target);
-        if (sslContext != null) {
-            builder.sslContext(sslContext);
-        }
-        Client client = builder.build();
-        useChannel(client, channel);
-        EtcdConnection connection = new EtcdConnection(client, channel, eventLoop, settings);
+        EtcdConnection connection = new EtcdConnection(channel, eventLoop, settings);
         try {
             if (settings.hasCredentials()) {
                 authenticate(connection, settings, token);
@@ -182,39 +173,6 @@ public final class ClientFactory {
             thread.setDaemon(true);
             return thread;
         };
-    }
-
-    /**
-     * jetcd builds its channel itself and keeps it private, yet etcdctl-exact output needs the raw responses
-     * (JSON and protobuf print them whole) and some RPCs jetcd lacks. So the jetcd client is given our channel
-     * before its first use: jetcd's own APIs and our raw calls then share one connection. The pinned jetcd
-     * version is covered by a unit test.
-     */
-    static void useChannel(Client client, ManagedChannel channel) {
-        try {
-            Field managerField = client.getClass().getDeclaredField("connectionManager");
-            managerField.setAccessible(true);
-            Object manager = managerField.get(client);
-            Field channelField = manager.getClass().getDeclaredField("managedChannel");
-            channelField.setAccessible(true);
-            channelField.set(manager, channel);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalStateException("this jetcd version does not keep its channel as expected", e);
-        }
-    }
-
-    /** The channel jetcd's own APIs use; for the test that pins the jetcd version. */
-    static ManagedChannel channelOf(Client client) {
-        try {
-            Field managerField = client.getClass().getDeclaredField("connectionManager");
-            managerField.setAccessible(true);
-            Object manager = managerField.get(client);
-            Method getChannel = manager.getClass().getDeclaredMethod("getChannel");
-            getChannel.setAccessible(true);
-            return (ManagedChannel) getChannel.invoke(manager);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalStateException("this jetcd version does not expose its channel as expected", e);
-        }
     }
 
     /** Waits until the channel is connected; used with --dial-timeout so a dead endpoint fails fast. */

@@ -5,21 +5,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import io.etcd.jetcd.Client;
 import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.ExitCodes;
 import io.grpc.Channel;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.AbstractStub;
-import io.netty.channel.EventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
 
 /**
- * An open connection: the jetcd client and the gRPC channel it owns. Commands call etcd's gRPC API
- * through {@link #stub} so that they receive the raw responses etcdctl prints.
+ * An open connection: a gRPC channel and the event loop it runs on. Commands call etcd's gRPC API through
+ * {@link #stub} so that they receive the raw responses etcdctl prints.
  */
 public final class EtcdConnection implements AutoCloseable {
-    private final Client client;
     private final ManagedChannel channel;
     private final ConnectionSettings settings;
     private boolean ready;
@@ -28,15 +26,10 @@ public final class EtcdConnection implements AutoCloseable {
 
     private final EventLoopGroup eventLoop;
 
-    EtcdConnection(Client client, ManagedChannel channel, EventLoopGroup eventLoop, ConnectionSettings settings) {
-        this.client = client;
+    EtcdConnection(ManagedChannel channel, EventLoopGroup eventLoop, ConnectionSettings settings) {
         this.channel = channel;
         this.eventLoop = eventLoop;
         this.settings = settings;
-    }
-
-    public Client jetcd() {
-        return client;
     }
 
     public Channel channel() {
@@ -108,9 +101,8 @@ public final class EtcdConnection implements AutoCloseable {
         }
     }
 
-    /** Closes jetcd, the channel and the event loop, and waits for them so that no thread lingers. */
+    /** Closes the channel and the event loop, and waits for them so that no thread lingers. */
     void closeNow() {
-        client.close();
         channel.shutdownNow();
         try {
             channel.awaitTermination(1, TimeUnit.SECONDS);

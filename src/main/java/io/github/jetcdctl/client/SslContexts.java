@@ -11,13 +11,13 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
-import io.grpc.netty.GrpcSslContexts;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.SslProvider;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslProvider;
 
 /**
- * Builds the Netty {@link SslContext} jetcd's TLS API takes (unshaded Netty, see README: transport).
+ * Builds the Netty {@link SslContext} of the gRPC channel (gRPC's shaded Netty, see README: transport).
  * Error texts follow etcdctl's for the common mistakes.
  */
 final class SslContexts {

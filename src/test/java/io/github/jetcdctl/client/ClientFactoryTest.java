@@ -22,14 +22,6 @@ class ClientFactoryTest {
                 Duration.ofSeconds(6), true, false, "", "", "", "", "");
     }
 
-    /** The pinned jetcd version must keep its channel where the factory looks for it. */
-    @Test
-    void sharesTheChannelOfThePinnedJetcdVersion() {
-        try (EtcdConnection connection = ClientFactory.connect(settings(List.of("127.0.0.1:1")))) {
-            assertSame(connection.channel(), ClientFactory.channelOf(connection.jetcd()));
-        }
-    }
-
     /** While a batch runs, equal settings get one connection, and a command's close() leaves it open. */
     @Test
     void sharedConnectionsOutliveTheirCommandsUntilSharingEnds() {

@@ -17,7 +17,7 @@ import io.etcd.jetcd.api.StatusResponse;
 import io.github.jetcdctl.snapshot.TestFiles;
 import io.grpc.Server;
 import io.grpc.Status;
-import io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 
 /**
