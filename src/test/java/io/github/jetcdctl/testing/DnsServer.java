@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +67,24 @@ public final class DnsServer implements AutoCloseable {
     /** The server's IPv4 address; it listens on port 53. */
     public String address() {
         return address;
+    }
+
+    /** A loopback address where no DNS server listens (port 53 there was free a moment ago). */
+    public static String silentAddress() {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            String address = randomAddress();
+            try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(address, 53))) {
+                return address;
+            } catch (IOException e) {
+                // taken: try another
+            }
+        }
+        throw new IllegalStateException("no free loopback address for a silent DNS server");
+    }
+
+    private static String randomAddress() {
+        return "127.53." + ThreadLocalRandom.current().nextInt(1, 255) + "."
+                + ThreadLocalRandom.current().nextInt(2, 255);
     }
 
     /** A resolv.conf naming only this server. */
@@ -165,8 +185,7 @@ public final class DnsServer implements AutoCloseable {
             assumeUsable();
             RuntimeException last = null;
             for (int attempt = 0; attempt < 5; attempt++) {
-                String address = "127.53." + ThreadLocalRandom.current().nextInt(1, 255) + "."
-                        + ThreadLocalRandom.current().nextInt(2, 255);
+                String address = randomAddress();
                 try {
                     return startOn(address);
                 } catch (IllegalStateException e) {
