@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the whole test suite on a fresh Debian/Ubuntu machine: installs the JDK, Maven and the etcd
-# binaries the tests start (3.5.16 and 3.4.23, into a user cache), checks docker-compose.yml, then
+# Runs the whole test suite on a fresh Debian/Ubuntu machine: installs the JDK, Maven, the etcd
+# binaries the tests start (3.5.16 and 3.4.23, into a user cache) and dnsmasq, checks docker-compose.yml, then
 # builds and runs the unit, golden and black-box tests (`mvn verify`).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -10,6 +10,12 @@ cd "$root"
 ensure_build_tools
 say "installing etcd for the tests"
 bash scripts/install-etcd.sh all >/dev/null
+
+# The DNS discovery tests serve SRV records from a real DNS server on loopback.
+if ! command -v dnsmasq >/dev/null && [ ! -x /usr/sbin/dnsmasq ]; then
+  say "installing dnsmasq for the DNS discovery tests"
+  apt_install dnsmasq-base
+fi
 
 say "checking docker-compose.yml"
 if ! command -v docker-compose >/dev/null; then

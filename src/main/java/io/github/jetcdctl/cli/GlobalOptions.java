@@ -88,11 +88,11 @@ public class GlobalOptions {
     String password = "";
 
     @Option(names = {"-d", "--discovery-srv"}, scope = ScopeType.INHERIT, paramLabel = "<domain>",
-            description = "domain name to query for SRV records describing cluster endpoints (not supported yet)")
+            description = "domain name to query for SRV records describing cluster endpoints")
     String discoverySrv = "";
 
     @Option(names = "--discovery-srv-name", scope = ScopeType.INHERIT, paramLabel = "<name>",
-            description = "service name to query when using DNS discovery (not supported yet)")
+            description = "service name to query when using DNS discovery")
     String discoverySrvName = "";
 
     @Option(names = "--context", scope = ScopeType.INHERIT, paramLabel = "<name>",
@@ -167,6 +167,14 @@ public class GlobalOptions {
 
     public String discoverySrv() {
         return discoverySrv;
+    }
+
+    public String discoverySrvName() {
+        return discoverySrvName;
+    }
+
+    public boolean insecureDiscovery() {
+        return insecureDiscovery;
     }
 
     /** The named context given by --context or ETCDCTL_CONTEXT; empty when neither names one. */

@@ -12,6 +12,8 @@ import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.client.ClientFactory;
 import io.github.jetcdctl.client.ConnectionSettings;
 import io.github.jetcdctl.client.EtcdConnection;
+import io.github.jetcdctl.client.SrvDiscovery;
+import io.github.jetcdctl.output.GoQuote;
 import io.github.jetcdctl.output.Output;
 import io.github.jetcdctl.output.OutputFormat;
 import io.github.jetcdctl.output.Printer;
@@ -34,6 +36,7 @@ public final class Session {
     private boolean environmentApplied;
     private Credentials credentials;
     private NestedRunner nestedRunner;
+    private List<String> discovered;
 
     /** Runs another command line with this invocation's standard output, standard error and environment. */
     @FunctionalInterface
@@ -122,10 +125,10 @@ public final class Session {
 
     /** Reads ETCDCTL_* variables; {@code alsoConsumed} names variables the command reads itself. */
     public void applyEnvironment(Set<String> alsoConsumed) {
-        applyEnvironment(alsoConsumed, java.util.List.of());
+        applyEnvironment(alsoConsumed, List.of());
     }
 
-    public void applyEnvironment(Set<String> alsoConsumed, java.util.List<EnvironmentOverlay.Binding> bindings) {
+    public void applyEnvironment(Set<String> alsoConsumed, List<EnvironmentOverlay.Binding> bindings) {
         if (environmentApplied) {
             return;
         }
@@ -148,8 +151,25 @@ public final class Session {
         return Printer.create(outputFormat(), out, err, options.hex());
     }
 
+    /**
+     * The settings of etcdctl's client: endpoints from DNS discovery when --discovery-srv is given (looked up once
+     * per invocation), else --endpoints; then the TLS file checks and the credentials.
+     */
     public ConnectionSettings connectionSettings() {
         applyEnvironment(Set.of());
+        return settings(discoveredOrGivenEndpoints());
+    }
+
+    /**
+     * The same settings with the --endpoints list as given and no DNS lookup: etcdctl's {@code endpoint health}
+     * (without --cluster) visits those even with --discovery-srv.
+     */
+    public ConnectionSettings connectionSettingsForGivenEndpoints() {
+        applyEnvironment(Set.of());
+        return settings(options.endpoints());
+    }
+
+    private ConnectionSettings settings(List<String> endpoints) {
         Set<String> given = flagsOnCommandLine();
         for (String flag : new String[] {"--cacert", "--cert", "--key"}) {
             String value = flag.equals("--cacert") ? options.cacert() : flag.equals("--cert") ? options.cert()
@@ -158,14 +178,37 @@ public final class Session {
                 throw CliException.badArgs("empty string is passed to " + flag + " option");
             }
         }
-        if (!options.discoverySrv().isEmpty()) {
-            throw CliException.badArgs("--discovery-srv is not supported yet; give --endpoints instead");
-        }
         Credentials login = credentials();
-        return new ConnectionSettings(options.endpoints(), options.dialTimeout(), options.commandTimeout(),
+        // etcdctl checks discovered servers' certificates against the domain unless --insecure-discovery
+        String serverName = options.insecureDiscovery() ? "" : options.discoverySrv();
+        return new ConnectionSettings(endpoints, options.dialTimeout(), options.commandTimeout(),
                 options.keepaliveTime(), options.keepaliveTimeout(), options.insecureTransport(),
                 options.insecureSkipTlsVerify(), options.cacert(), options.cert(), options.key(),
-                login.user(), login.password());
+                login.user(), login.password(), serverName);
+    }
+
+    /**
+     * etcdctl's endpointsFromCmd: the SRV-discovered endpoints, without http:// ones (each reported on stderr)
+     * when --insecure-discovery=false; if that leaves none, or without --discovery-srv, --endpoints trimmed.
+     */
+    private List<String> discoveredOrGivenEndpoints() {
+        if (discovered == null) {
+            discovered = new ArrayList<>();
+            if (!options.discoverySrv().isEmpty()) {
+                for (String endpoint : SrvDiscovery.clientEndpoints(options.discoverySrv(),
+                        options.discoverySrvName())) {
+                    if (!options.insecureDiscovery() && endpoint.startsWith("http://")) {
+                        err.println("ignoring discovered insecure endpoint " + GoQuote.quote(endpoint));
+                    } else {
+                        discovered.add(endpoint);
+                    }
+                }
+            }
+        }
+        if (!discovered.isEmpty()) {
+            return discovered;
+        }
+        return options.endpoints().stream().map(String::strip).toList();
     }
 
     /**

@@ -94,7 +94,7 @@ public final class ClientFactory {
             }
         }
         EndpointsResolver.register();
-        String target = EndpointsResolver.target(endpoints);
+        String target = EndpointsResolver.target(endpoints, settings.serverName());
         TokenInterceptor token = new TokenInterceptor();
         EventLoopGroup eventLoop = new MultiThreadIoEventLoopGroup(1, daemonThreads(), NioIoHandler.newFactory());
         ManagedChannel channel = channel(target, settings, sslContext, token, eventLoop);

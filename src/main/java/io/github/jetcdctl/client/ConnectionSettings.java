@@ -3,7 +3,11 @@ package io.github.jetcdctl.client;
 import java.time.Duration;
 import java.util.List;
 
-/** Everything the client factory needs to reach a cluster; built once from the global flags. */
+/**
+ * Everything the client factory needs to reach a cluster; built once from the global flags. {@code serverName},
+ * when not empty, is the name every endpoint's TLS certificate is checked against (etcdctl's ServerName: the
+ * --discovery-srv domain with --insecure-discovery=false); it turns TLS on.
+ */
 public record ConnectionSettings(
         List<String> endpoints,
         Duration dialTimeout,
@@ -16,11 +20,19 @@ public record ConnectionSettings(
         String cert,
         String key,
         String user,
-        String password) {
+        String password,
+        String serverName) {
 
-    /** TLS is on when any TLS file is given, an endpoint says https, or plaintext was refused. */
+    public ConnectionSettings(List<String> endpoints, Duration dialTimeout, Duration commandTimeout,
+            Duration keepaliveTime, Duration keepaliveTimeout, boolean insecureTransport,
+            boolean insecureSkipTlsVerify, String cacert, String cert, String key, String user, String password) {
+        this(endpoints, dialTimeout, commandTimeout, keepaliveTime, keepaliveTimeout, insecureTransport,
+                insecureSkipTlsVerify, cacert, cert, key, user, password, "");
+    }
+
+    /** TLS is on when any TLS file or a server name is given, an endpoint says https, or plaintext was refused. */
     public boolean usesTls() {
-        return !cacert.isEmpty() || !cert.isEmpty() || !key.isEmpty() || !insecureTransport
+        return !cacert.isEmpty() || !cert.isEmpty() || !key.isEmpty() || !serverName.isEmpty() || !insecureTransport
                 || endpoints.stream().anyMatch(e -> e.startsWith("https://") || e.startsWith("unixs://"));
     }
 
@@ -32,12 +44,12 @@ public record ConnectionSettings(
     /** etcdctl asks the member list for --cluster without credentials. */
     public ConnectionSettings withoutCredentials() {
         return new ConnectionSettings(endpoints, dialTimeout, commandTimeout, keepaliveTime, keepaliveTimeout,
-                insecureTransport, insecureSkipTlsVerify, cacert, cert, key, "", "");
+                insecureTransport, insecureSkipTlsVerify, cacert, cert, key, "", "", serverName);
     }
 
     public ConnectionSettings withEndpoints(List<String> newEndpoints) {
         return new ConnectionSettings(newEndpoints, dialTimeout, commandTimeout, keepaliveTime, keepaliveTimeout,
-                insecureTransport, insecureSkipTlsVerify, cacert, cert, key, user, password);
+                insecureTransport, insecureSkipTlsVerify, cacert, cert, key, user, password, serverName);
     }
 
     /** Never shows the password (settings may end up in debug output or exception messages). */

@@ -43,8 +43,17 @@ public record Endpoint(String host, int port) {
         return new Endpoint(host, portNumber);
     }
 
-    /** The authority used for TLS server-name checks: the host as written, with its port. */
-    public String authority() {
+    /** The host as written, with its port: what is resolved and dialled. */
+    public String address() {
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /**
+     * The authority used for TLS server-name checks: the host without the trailing dot of a fully qualified name
+     * (DNS-discovered targets have one; Go's TLS drops it too), with its port.
+     */
+    public String authority() {
+        return host.endsWith(".") && host.length() > 1 ? host.substring(0, host.length() - 1) + ":" + port
+                : address();
     }
 }

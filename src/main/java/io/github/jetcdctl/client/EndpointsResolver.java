@@ -3,6 +3,7 @@ package io.github.jetcdctl.client;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -17,10 +18,12 @@ import io.grpc.Status;
 /**
  * Resolves a fixed endpoint list, giving each address its own authority so that TLS checks every member's
  * certificate against the host name that member was reached by (jetcd's own resolver uses one authority
- * for all, which breaks TLS with several endpoints).
+ * for all, which breaks TLS with several endpoints), or against one server name given for all (etcdctl's
+ * TLS ServerName), carried in the target's query.
  */
 final class EndpointsResolver extends NameResolverProvider {
     static final String SCHEME = "jetcdctl-endpoints";
+    private static final String SERVER_NAME = "server-name=";
     private static volatile boolean registered;
 
     static synchronized void register() {
@@ -30,12 +33,17 @@ final class EndpointsResolver extends NameResolverProvider {
         }
     }
 
-    static String target(List<Endpoint> endpoints) {
-        StringBuilder path = new StringBuilder();
+    static String target(List<Endpoint> endpoints, String serverName) {
+        StringBuilder path = new StringBuilder("/");
         for (Endpoint e : endpoints) {
-            path.append(path.length() == 0 ? "" : ",").append(e.authority());
+            path.append(path.length() == 1 ? "" : ",").append(e.address());
         }
-        return SCHEME + ":///" + path;
+        try {
+            return new URI(SCHEME, "", path.toString(), serverName.isEmpty() ? null : SERVER_NAME + serverName,
+                    null).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("bad endpoint list " + path, e);
+        }
     }
 
     @Override
@@ -67,19 +75,29 @@ final class EndpointsResolver extends NameResolverProvider {
         for (String item : targetUri.getPath().substring(1).split(",")) {
             endpoints.add(Endpoint.parse(item));
         }
-        return new FixedResolver(endpoints);
+        String query = targetUri.getQuery();
+        String serverName = query != null && query.startsWith(SERVER_NAME) ? query.substring(SERVER_NAME.length())
+                : "";
+        return new FixedResolver(endpoints, serverName);
     }
 
     private static final class FixedResolver extends NameResolver {
         private final List<Endpoint> endpoints;
+        private final String serverName;
 
-        FixedResolver(List<Endpoint> endpoints) {
+        FixedResolver(List<Endpoint> endpoints, String serverName) {
             this.endpoints = endpoints;
+            this.serverName = serverName;
         }
 
         @Override
         public String getServiceAuthority() {
-            return endpoints.get(0).authority();
+            return authority(endpoints.get(0));
+        }
+
+        /** What TLS checks the endpoint's certificate against: the server name if given (no root dot), or its host. */
+        private String authority(Endpoint e) {
+            return serverName.isEmpty() ? e.authority() : new Endpoint(serverName, e.port()).authority();
         }
 
         @Override
@@ -91,7 +109,7 @@ final class EndpointsResolver extends NameResolverProvider {
                     continue;
                 }
                 Attributes attributes = Attributes.newBuilder()
-                        .set(EquivalentAddressGroup.ATTR_AUTHORITY_OVERRIDE, e.authority())
+                        .set(EquivalentAddressGroup.ATTR_AUTHORITY_OVERRIDE, authority(e))
                         .build();
                 groups.add(new EquivalentAddressGroup(address, attributes));
             }

@@ -1,7 +1,11 @@
 package io.github.jetcdctl.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.URI;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +22,26 @@ class EndpointTest {
         Endpoint e = Endpoint.parse("[::1]:2379");
         assertEquals(new Endpoint("::1", 2379), e);
         assertEquals("[::1]:2379", e.authority());
+    }
+
+    /** A DNS-discovered target is fully qualified: it is dialled as such, and TLS checks it without the dot. */
+    @Test
+    void theRootDotOfADiscoveredTargetIsLeftOutOfTheTlsAuthority() {
+        Endpoint e = Endpoint.parse("https://m0.example.test.:2379");
+        assertEquals(new Endpoint("m0.example.test.", 2379), e);
+        assertEquals("m0.example.test.:2379", e.address());
+        assertEquals("m0.example.test:2379", e.authority());
+    }
+
+    @Test
+    void theResolverTargetCarriesEveryAddressAndTheServerName() {
+        List<Endpoint> endpoints = List.of(Endpoint.parse("m0.example.test.:2379"), Endpoint.parse("[::1]:2380"));
+        URI plain = URI.create(EndpointsResolver.target(endpoints, ""));
+        assertEquals("/m0.example.test.:2379,[::1]:2380", plain.getPath());
+        assertNull(plain.getQuery());
+        URI named = URI.create(EndpointsResolver.target(endpoints, "example.test"));
+        assertEquals("/m0.example.test.:2379,[::1]:2380", named.getPath());
+        assertEquals("server-name=example.test", named.getQuery());
     }
 
     @Test

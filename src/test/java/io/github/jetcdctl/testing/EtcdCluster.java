@@ -118,6 +118,7 @@ public final class EtcdCluster implements AutoCloseable {
     public static final class Builder {
         private int members = 1;
         private boolean mutualTls;
+        private final List<String> serverDnsNames = new ArrayList<>();
         private String version = EtcdBinaries.DEFAULT_VERSION;
         private EtcdBinaries binaries;
         private final List<String> extraArgs = new ArrayList<>();
@@ -139,6 +140,12 @@ public final class EtcdCluster implements AutoCloseable {
         /** Client URLs use HTTPS and require a client certificate signed by the test CA. */
         public Builder mutualTls(boolean enabled) {
             this.mutualTls = enabled;
+            return this;
+        }
+
+        /** More DNS names in etcd's TLS certificate, for clients that reach it by those names. */
+        public Builder serverDnsNames(String... names) {
+            serverDnsNames.addAll(Arrays.asList(names));
             return this;
         }
 
@@ -183,7 +190,8 @@ public final class EtcdCluster implements AutoCloseable {
                 EtcdCluster cluster = null;
                 try {
                     Path base = Files.createTempDirectory("jetcdctl-etcd-");
-                    TestCertificates certs = mutualTls ? TestCertificates.generate(base.resolve("certs")) : null;
+                    TestCertificates certs = mutualTls
+                            ? TestCertificates.generate(base.resolve("certs"), serverDnsNames) : null;
                     cluster = new EtcdCluster(this, base, certs);
                     cluster.startAll();
                     return cluster;

@@ -18,7 +18,9 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bouncycastle.asn1.ASN1Encodable;
@@ -51,7 +53,7 @@ import org.bouncycastle.util.io.pem.PemWriter;
  * <ul>
  *   <li>{@code ca.pem} / {@code ca-key.pem}: the CA that signs everything below;</li>
  *   <li>{@code server.pem} / {@code server-key.pem}: etcd's certificate, SANs IP 127.0.0.1 and
- *       DNS localhost, usable for server and client auth (peers);</li>
+ *       DNS localhost (and any extra DNS names given), usable for server and client auth (peers);</li>
  *   <li>{@code client.pem} (CN {@value #CLIENT_COMMON_NAME}) with its RSA key as PKCS#8
  *       {@code client-key.pem} ({@code BEGIN PRIVATE KEY}) and PKCS#1
  *       {@code client-key-pkcs1.pem} ({@code BEGIN RSA PRIVATE KEY}, what kubeadm writes);</li>
@@ -79,6 +81,11 @@ public final class TestCertificates {
 
     /** Generates a fresh set of certificates and keys into {@code directory} (created if needed). */
     public static TestCertificates generate(Path directory) {
+        return generate(directory, List.of());
+    }
+
+    /** As {@link #generate(Path)}, with more DNS names in etcd's certificate (e.g. for DNS discovery). */
+    public static TestCertificates generate(Path directory, List<String> extraServerDnsNames) {
         try {
             Files.createDirectories(directory);
             TestCertificates t = new TestCertificates(directory);
@@ -92,9 +99,7 @@ public final class TestCertificates {
             KeyPair serverKeys = Keys.serverKeys;
             X509Certificate server = sign(new X500Name("CN=etcd-server,O=jetcdctl"), serverKeys.getPublic(),
                     caName, caKeys, ca, false,
-                    new GeneralNames(new GeneralName[] {
-                            new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
-                            new GeneralName(GeneralName.dNSName, "localhost")}),
+                    serverNames(extraServerDnsNames),
                     new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth});
             writePem(t.serverCert(), server);
             writePkcs8(t.serverKey(), serverKeys.getPrivate());
@@ -135,6 +140,15 @@ public final class TestCertificates {
 
     public Path directory() {
         return directory;
+    }
+
+    private static GeneralNames serverNames(List<String> extraDnsNames) {
+        List<GeneralName> names = new ArrayList<>(List.of(new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
+                new GeneralName(GeneralName.dNSName, "localhost")));
+        for (String name : extraDnsNames) {
+            names.add(new GeneralName(GeneralName.dNSName, name));
+        }
+        return new GeneralNames(names.toArray(new GeneralName[0]));
     }
 
     public Path caCert() {

@@ -9,7 +9,6 @@ import io.github.jetcdctl.cli.GroupCommand;
 import io.github.jetcdctl.cli.Session;
 import io.github.jetcdctl.cli.gosyntax.GoBoolConverter;
 import io.github.jetcdctl.cli.gosyntax.GoBooleans;
-import io.github.jetcdctl.client.ConnectionSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -25,24 +24,26 @@ public class EndpointCommand extends GroupCommand {
 
     /**
      * The endpoints to visit, in order: --endpoints as given, or with --cluster the client URLs of every
-     * member, asked without credentials as etcdctl does.
+     * member, asked without credentials as etcdctl does (through the --discovery-srv endpoints if given).
      *
-     * @param formatFirst whether {@code -w} is checked before the TLS flags: etcdctl's {@code endpoint health}
-     *                    does so, {@code endpoint status} and {@code hashkv} check the TLS flags first
+     * @param formatFirst whether {@code -w} is checked before the TLS flags, and --discovery-srv looked up only
+     *                    for --cluster: etcdctl's {@code endpoint health} does so; {@code endpoint status} and
+     *                    {@code hashkv} build their client first, so they look the domain up and check the TLS
+     *                    flags before all else
      */
     List<String> targets(Session session, boolean formatFirst) {
         session.applyEnvironment(Set.of(), List.of(new EnvironmentOverlay.Binding("ETCDCTL_CLUSTER", "--cluster",
                 v -> cluster = GoBooleans.parse(v))));
         if (formatFirst) {
             session.outputFormat();
-        }
-        ConnectionSettings settings = session.connectionSettings();
-        if (!formatFirst) {
+            session.connectionSettingsForGivenEndpoints();
+        } else {
+            session.connectionSettings();
             session.outputFormat();
         }
         if (!cluster) {
-            return settings.endpoints();
+            return session.options().endpoints();
         }
-        return ClusterEndpoints.fromMemberList(settings);
+        return ClusterEndpoints.fromMemberList(session.connectionSettings());
     }
 }

@@ -45,7 +45,7 @@ public class EndpointHealthCommand extends EtcdCommand {
     protected void run() throws InterruptedException {
         List<String> targets = endpoint.targets(session(), true);
         var printer = session().printer();
-        ConnectionSettings settings = session().connectionSettings();
+        ConnectionSettings settings = session().connectionSettingsForGivenEndpoints();
         List<EndpointHealth> results = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, targets.size()), r -> {
             Thread t = new Thread(r, "endpoint-health");

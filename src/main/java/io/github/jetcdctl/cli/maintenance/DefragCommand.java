@@ -35,7 +35,8 @@ public class DefragCommand extends EtcdCommand {
     protected void run() {
         session().connect().close();
         ConnectionSettings settings = session().connectionSettings();
-        List<String> targets = cluster ? ClusterEndpoints.fromMemberList(settings) : settings.endpoints();
+        // etcdctl defragments the --endpoints as given, even when it found its client's through --discovery-srv
+        List<String> targets = cluster ? ClusterEndpoints.fromMemberList(settings) : session().options().endpoints();
         MaintenanceMessages messages = new MaintenanceMessages(session().out(), session().err());
         boolean failed = false;
         for (String target : targets) {
