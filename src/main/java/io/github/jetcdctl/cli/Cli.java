@@ -31,6 +31,12 @@ public final class Cli {
 
     public static int run(String[] args, RawArguments rawArgs, InputStream in, OutputStream stdout,
             PrintStream err, Map<String, String> env) {
+        return run(args, rawArgs, in, stdout, err, env, null);
+    }
+
+    /** As above; {@code trees}, when given, lends command trees that earlier command lines built. */
+    private static int run(String[] args, RawArguments rawArgs, InputStream in, OutputStream stdout,
+            PrintStream err, Map<String, String> env, CommandTrees trees) {
         Output out = new Output(stdout);
         try {
             String api = env.getOrDefault("ETCDCTL_API", "");
@@ -38,18 +44,20 @@ public final class Cli {
                 err.println("unsupported API version: " + api);
                 return ExitCodes.ERROR;
             }
-            RootCommand root = new RootCommand();
-            CommandLine commandLine = new CommandLine(root);
-            CommandCatalog.register(commandLine, args);
+            CommandLine commandLine = trees != null ? trees.forArgs(args) : CommandTrees.build(args);
+            RootCommand root = commandLine.getCommand();
             Session session = new Session(rawArgs, in, out, err, env, root.globalOptions);
+            CommandTrees nestedTrees = new CommandTrees(); // one batch's lines share their trees
             session.setNestedRunner((nestedArgs, nestedRaw, nestedIn) ->
-                    run(nestedArgs.toArray(String[]::new), nestedRaw, nestedIn, stdout, err, env));
+                    run(nestedArgs.toArray(String[]::new), nestedRaw, nestedIn, stdout, err, env, nestedTrees));
             root.attach(session);
             commandLine.setAbbreviatedSubcommandsAllowed(true)
                     // pflag takes the word after a flag as its value, even a command's name (--context=auth)
                     .setAllowSubcommandsAsOptionParameters(true)
                     // pflag takes the last of a flag given twice (-w json -w table)
                     .setOverwrittenOptionsAllowed(true)
+                    // no ${...} variables in our texts; picocli would look for them in every name it touches
+                    .setInterpolateVariables(false)
                     .setOut(new PrintWriter(new OutputWriter(out), true))
                     .setErr(new PrintWriter(err, true))
                     .setParameterExceptionHandler((e, a) -> parameterError(e, err))

@@ -24,13 +24,15 @@ public final class CommandCatalog {
         return root;
     }
 
-    static void register(CommandLine root, String[] args) {
+    /** Adds the command the arguments name to the root, or every command; returns the named one, or null. */
+    static Class<?> register(CommandLine root, String[] args) {
         Class<?> named = namedCommand(root, args);
         for (Class<?> command : RootCommand.COMMANDS) {
             if (named == null || named == command) {
                 root.addSubcommand(command);
             }
         }
+        return named;
     }
 
     /** The one top-level command the arguments name, or null when they name none, several or help. */
