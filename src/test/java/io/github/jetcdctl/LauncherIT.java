@@ -28,7 +28,10 @@ import io.etcd.jetcd.api.TxnRequest;
 import io.github.jetcdctl.client.ClientFactory;
 import io.github.jetcdctl.client.ConnectionSettings;
 import io.github.jetcdctl.client.EtcdConnection;
+import io.github.jetcdctl.snapshot.SnapshotStatus;
+import io.github.jetcdctl.snapshot.SnapshotStatusReader;
 import io.github.jetcdctl.testing.EtcdClusterExtension;
+import io.github.jetcdctl.testing.Files2;
 import io.github.jetcdctl.testing.ProcessResult;
 import io.github.jetcdctl.testing.ProcessRunner;
 
@@ -114,6 +117,58 @@ class LauncherIT {
                 assertFalse(Files.exists(dir.resolve(target.getFileName() + ".part")), "SIGTERM cleans up");
             }
         }
+    }
+
+    /**
+     * Killed (SIGKILL) or stopped (SIGTERM) at random moments, {@code defrag --data-dir} leaves either the db as it
+     * was or the whole defragmented one, never a mix; after SIGTERM no temporary file is left either (after SIGKILL
+     * one may be, named {@code db.tmp.N} as etcd's own, which etcd removes when it starts).
+     */
+    @Test
+    void anInterruptedDefragLeavesTheDbWhole(@TempDir Path dir) throws Exception {
+        var member = ETCD.cluster().member(0);
+        member.stop();
+        Path pristine = dir.resolve("pristine");
+        try {
+            Files2.copyTree(member.dataDir(), pristine);
+        } finally {
+            member.start();
+        }
+        SnapshotStatus before = SnapshotStatusReader.read(pristine.resolve("member/snap/db"));
+        long size = Files.size(pristine.resolve("member/snap/db"));
+        Random random = new Random(7);
+        boolean sawBoth = false;
+        boolean sawOriginal = false;
+        boolean sawDefragmented = false;
+        for (int attempt = 0; attempt < 12 || !sawBoth && attempt < 30; attempt++) {
+            Path dataDir = dir.resolve("attempt-" + attempt);
+            Files2.copyTree(pristine, dataDir);
+            Process defrag = new ProcessBuilder(LAUNCHER.toString(), "defrag", "--data-dir", dataDir.toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile()).start();
+            Thread.sleep(300 + random.nextInt(1500));
+            if (attempt % 2 == 0) {
+                defrag.destroyForcibly();
+            } else {
+                defrag.destroy();
+            }
+            int code = defrag.waitFor();
+            Path db = dataDir.resolve("member/snap/db");
+            SnapshotStatus after = SnapshotStatusReader.read(db);
+            assertEquals(List.of(before.hash(), before.revision(), before.totalKey()),
+                    List.of(after.hash(), after.revision(), after.totalKey()), "attempt " + attempt + " exit " + code);
+            boolean defragmented = Files.size(db) < size;
+            sawOriginal |= !defragmented;
+            sawDefragmented |= defragmented;
+            sawBoth = sawOriginal && sawDefragmented;
+            if (attempt % 2 == 1) {
+                try (var files = Files.list(db.getParent())) {
+                    assertEquals(List.of("db"), files.map(p -> p.getFileName().toString()).toList(),
+                            "SIGTERM cleans up, attempt " + attempt);
+                }
+            }
+            Files2.deleteRecursively(dataDir);
+        }
+        assertTrue(sawBoth, "every attempt ended on the same side: the kill times miss the copy");
     }
 
     /**

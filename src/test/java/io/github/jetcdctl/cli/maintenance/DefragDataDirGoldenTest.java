@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +40,7 @@ import io.github.jetcdctl.testing.EtcdBinaries;
 import io.github.jetcdctl.testing.EtcdCluster;
 import io.github.jetcdctl.testing.Etcdctl;
 import io.github.jetcdctl.testing.Etcdutl;
+import io.github.jetcdctl.testing.Files2;
 import io.github.jetcdctl.testing.Jetcdctl;
 import io.github.jetcdctl.testing.ProcessResult;
 
@@ -113,7 +111,7 @@ class DefragDataDirGoldenTest {
         assertTrue(hashKvBefore.matches(".* compact_revision=[1-9]\\d+ .*"), hashKvBefore);
         cluster.member(0).stop();
         pristine = shared.resolve("pristine");
-        copyTree(cluster.member(0).dataDir(), pristine);
+        Files2.copyTree(cluster.member(0).dataDir(), pristine);
     }
 
     @AfterAll
@@ -165,8 +163,8 @@ class DefragDataDirGoldenTest {
 
         // the member boots from our db with the same keys, revision and hash
         EtcdCluster.Member member = cluster.member(0);
-        deleteTree(member.dataDir());
-        copyTree(ours, member.dataDir());
+        Files2.deleteRecursively(member.dataDir());
+        Files2.copyTree(ours, member.dataDir());
         member.start();
         try {
             assertEquals(keysBefore, keysAndRevision(member.etcdctl()));
@@ -264,8 +262,8 @@ class DefragDataDirGoldenTest {
     void aRunningMembersDbIsRefusedAtOnce() throws IOException {
         Path live = copyOfPristine("live");
         EtcdCluster.Member member = cluster.member(0);
-        deleteTree(member.dataDir());
-        copyTree(live, member.dataDir());
+        Files2.deleteRecursively(member.dataDir());
+        Files2.copyTree(live, member.dataDir());
         member.start();
         try {
             Path db = member.dataDir().resolve("member/snap/db");
@@ -310,7 +308,7 @@ class DefragDataDirGoldenTest {
 
     private Path copyOfPristine(String name) {
         Path copy = shared.resolve(name + "-" + System.nanoTime());
-        copyTree(pristine, copy);
+        Files2.copyTree(pristine, copy);
         return copy;
     }
 
@@ -376,24 +374,6 @@ class DefragDataDirGoldenTest {
     private static List<String> listing(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
-
-    static void copyTree(Path from, Path to) {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path p : paths.toList()) {
-                Files.copy(p, to.resolve(from.relativize(p).toString()), StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }
