@@ -18,6 +18,10 @@ import io.github.jetcdctl.snapshot.bbolt.PageTracker;
  * Defragments a stopped member's {@code member/snap/db}, as {@code etcdutl defrag --data-dir} does: every bucket is
  * copied, in key order, into a fresh file with full pages and no free ones, which then replaces the db.
  *
+ * <p>Like etcd's files, the new one persists no freelist; unlike etcdutl's, whose new file takes the page size of
+ * the machine it runs on, it keeps the db's page size, and its pages are full where bbolt fills them to 90 %, so it
+ * is never larger. Its transaction id follows the db's.
+ *
  * <p>The copy goes to {@code member/snap/db.tmp.N} (the name etcd's own defrag uses, so an etcd that starts after a
  * crash removes a leftover), with the db's mode and owner, is synced, and is renamed over the db; then the directory
  * is synced. On any failure, and on Ctrl-C, the temporary file is removed and the db is untouched. One page per tree

@@ -177,10 +177,20 @@ class DefragDataDirGoldenTest {
     }
 
     @Test
-    void keepsTheModeOfTheDbAndIgnoresConnectionFlagsAndVariables() throws IOException {
+    void keepsTheModeAndOwnerOfTheDbAndIgnoresConnectionFlagsAndVariables() throws IOException {
         Path ours = copyOfPristine("mode");
         Path db = ours.resolve("member/snap/db");
         Files.setPosixFilePermissions(db, PosixFilePermissions.fromString("rw-r-----"));
+        // etcd often runs as its own user while an operator defragments as root
+        var users = db.getFileSystem().getUserPrincipalLookupService();
+        boolean root = "root".equals(Files.getOwner(db).getName());
+        if (root) {
+            Files.setOwner(db, users.lookupPrincipalByName("nobody"));
+            Files.getFileAttributeView(db, java.nio.file.attribute.PosixFileAttributeView.class)
+                    .setGroup(users.lookupPrincipalByGroupName("nogroup"));
+        }
+        var ownerBefore = Files.getOwner(db);
+        Object groupBefore = Files.getAttribute(db, "posix:group");
         // as etcdctl, the offline form reads no ETCDCTL_* variable, endpoint or output format
         ProcessResult actual = JETCDCTL.withEnv("ETCDCTL_ENDPOINTS", "bogus:1").withEnv("ETCDCTL_BOGUS", "1")
                 .withEnv("ETCDCTL_DIAL_TIMEOUT", "x").run("defrag", "--data-dir=" + ours, "-w", "json",
@@ -192,6 +202,9 @@ class DefragDataDirGoldenTest {
         assertEquals(expected.stdoutText(), actual.stdoutText());
         assertEquals(2, lines(actual).size(), actual.toString());
         assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(db)));
+        assertEquals(ownerBefore, Files.getOwner(db));
+        assertEquals(groupBefore, Files.getAttribute(db, "posix:group"));
+        assertTrue(!root || "nobody".equals(ownerBefore.getName()), ownerBefore.toString());
     }
 
     /** Each bad input: etcdutl's exit code, one Error line, the db byte for byte as it was, no temporary file. */
