@@ -1,11 +1,13 @@
 package io.github.jetcdctl.snapshot;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -152,11 +154,18 @@ public final class OfflineDefrag {
     private static void keepOwnerAndMode(Path tmp, PosixFileAttributes db) throws IOException {
         PosixFileAttributeView view = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
         PosixFileAttributes current = view.readAttributes();
-        if (!current.owner().equals(db.owner())) {
-            view.setOwner(db.owner());
-        }
-        if (!current.group().equals(db.group())) {
-            view.setGroup(db.group());
+        try {
+            if (!current.owner().equals(db.owner())) {
+                view.setOwner(db.owner());
+            }
+            if (!current.group().equals(db.group())) {
+                view.setGroup(db.group());
+            }
+        } catch (FileSystemException e) {
+            String reason = e.getReason() == null ? "operation not permitted" : e.getReason().toLowerCase(Locale.ROOT);
+            String owner = db.owner().getName() + ":" + db.group().getName();
+            throw new IOException("cannot give the new db the owner " + owner + " of the old one (" + reason
+                    + "); run as root or as the db's owner", e);
         }
         view.setPermissions(db.permissions());
     }

@@ -59,7 +59,8 @@ class DataDirLocksTest {
             int client = Ports.freePort();
             int peer = Ports.freePort();
             Path log = dir.resolve("etcd.log");
-            ProcessBuilder pb = new ProcessBuilder(ETCD.cluster().binaries().etcd().toString(), "--name=" + member.name(),
+            String etcdBinary = ETCD.cluster().binaries().etcd().toString();
+            ProcessBuilder pb = new ProcessBuilder(etcdBinary, "--name=" + member.name(),
                     "--data-dir=" + member.dataDir(), "--listen-client-urls=http://127.0.0.1:" + client,
                     "--advertise-client-urls=http://127.0.0.1:" + client, "--listen-peer-urls=http://127.0.0.1:" + peer,
                     "--initial-advertise-peer-urls=http://127.0.0.1:" + peer, "--log-level=error");

@@ -11,6 +11,7 @@ import io.github.jetcdctl.cli.ClusterEndpoints;
 import io.github.jetcdctl.cli.ConsoleLog;
 import io.github.jetcdctl.cli.EtcdCommand;
 import io.github.jetcdctl.cli.IgnoredArguments;
+import io.github.jetcdctl.cli.IoErrors;
 import io.github.jetcdctl.cli.gosyntax.GoBoolConverter;
 import io.github.jetcdctl.client.ClientFactory;
 import io.github.jetcdctl.client.ConnectionSettings;
@@ -84,7 +85,7 @@ public class DefragCommand extends EtcdCommand {
             throw new CliException(ExitCodes.ERROR, failed(e.getMessage() + ": stop it first, or omit --data-dir to "
                     + "defragment a running member"), e);
         } catch (IOException e) {
-            throw new CliException(ExitCodes.ERROR, failed(e.getMessage() == null ? e.toString() : e.getMessage()), e);
+            throw new CliException(ExitCodes.ERROR, failed(IoErrors.describe(e)), e);
         }
         long took = System.nanoTime() - start;
         String path = OfflineDefrag.dbPath(dataDir).toString();

@@ -90,15 +90,13 @@ class DefragDataDirGoldenTest {
                         byte[] value = new byte[200 + random.nextInt(1500)];
                         random.nextBytes(value);
                         txn.addSuccess(RequestOp.newBuilder().setRequestPut(PutRequest.newBuilder()
-                                .setKey(ByteString.copyFromUtf8(String.format("/registry/pods/ns%d/pod-%04d", i % 7, i)))
+                                .setKey(ByteString.copyFromUtf8(pod(i)))
                                 .setValue(ByteString.copyFrom(value)).setLease(i % 50 == 0 ? lease : 0)));
                     }
                     kv.txn(txn.build());
                 }
                 for (int i = round % 2; i < 600; i += 2) {
-                    kv.deleteRange(DeleteRangeRequest.newBuilder()
-                            .setKey(ByteString.copyFromUtf8(String.format("/registry/pods/ns%d/pod-%04d", i % 7, i)))
-                            .build());
+                    kv.deleteRange(DeleteRangeRequest.newBuilder().setKey(ByteString.copyFromUtf8(pod(i))).build());
                 }
             }
             long revision = kv.put(PutRequest.newBuilder().setKey(ByteString.copyFromUtf8("/last"))
@@ -112,6 +110,10 @@ class DefragDataDirGoldenTest {
         cluster.member(0).stop();
         pristine = shared.resolve("pristine");
         Files2.copyTree(cluster.member(0).dataDir(), pristine);
+    }
+
+    private static String pod(int i) {
+        return String.format("/registry/pods/ns%d/pod-%04d", i % 7, i);
     }
 
     @AfterAll
