@@ -78,7 +78,8 @@ public final class OfflineDefrag {
         }
         refuseIfLocked(db);
         try (WalLocks wal = WalLocks.acquire(Path.of(dataDir, "member", "wal"))) {
-            return rewrite(db);
+            // a db that is a symbolic link (to another disk) is rewritten where it really is, the link kept
+            return rewrite(db.toRealPath());
         }
     }
 

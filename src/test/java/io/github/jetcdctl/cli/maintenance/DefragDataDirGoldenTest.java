@@ -209,6 +209,21 @@ class DefragDataDirGoldenTest {
         assertTrue(!root || "nobody".equals(ownerBefore.getName()), ownerBefore.toString());
     }
 
+    /** A db linked from another disk is rewritten there; the link stays (a plain rename would replace it). */
+    @Test
+    void aSymbolicallyLinkedDbIsRewrittenWhereItIs() throws IOException {
+        Path ours = copyOfPristine("linked");
+        Path elsewhere = Files.createDirectories(dir.resolve("other-disk")).resolve("db");
+        Files.move(ours.resolve("member/snap/db"), elsewhere);
+        Files.createSymbolicLink(ours.resolve("member/snap/db"), elsewhere);
+        ProcessResult actual = JETCDCTL.run("defrag", "--data-dir", ours.toString());
+        assertEquals(0, actual.exitCode(), actual.toString());
+        assertTrue(Files.isSymbolicLink(ours.resolve("member/snap/db")));
+        assertTrue(Files.size(elsewhere) < Files.size(pristine.resolve("member/snap/db")));
+        assertEquals(status(pristine.resolve("member/snap/db")), status(elsewhere));
+        assertEquals(List.of("db"), listing(elsewhere.getParent()));
+    }
+
     /** Each bad input: etcdutl's exit code, one Error line, the db byte for byte as it was, no temporary file. */
     @Test
     void badInputsGiveOneLineAndEtcdutlsExitCodeAndLeaveTheDbAlone() throws IOException {
