@@ -52,14 +52,15 @@ results="$work/results.md"
 
 median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
-# measure NAME ROUNDS OURS_CMD THEIRS_CMD: commands are bash snippets; $T is the tool binary.
+# measure NAME ROUNDS OURS_CMD THEIRS_CMD [SETUP]: commands are bash snippets; SETUP runs, untimed, before each.
 measure() {
-  local name=$1 rounds=$2 ours_cmd=$3 theirs_cmd=$4 i
+  local name=$1 rounds=$2 ours_cmd=$3 theirs_cmd=$4 setup=${5:-} i
   : >"$work/o.t"; : >"$work/t.t"; : >"$work/o.m"; : >"$work/t.m"
   for i in $(seq "$rounds"); do
     for side in o t; do
       local cmd=$ours_cmd
       [ $side = t ] && cmd=$theirs_cmd
+      [ -z "$setup" ] || bash -c "$setup"
       /usr/bin/time -f "%e %M" -o "$work/time" bash -c "$cmd" >/dev/null 2>"$work/err" || {
         echo "bench: '$cmd' failed:" >&2; cat "$work/err" >&2; exit 1; }
       awk '{print $1}' "$work/time" >>"$work/$side.t"
@@ -129,6 +130,9 @@ if [ -z "${BENCH_QUICK:-}" ]; then
   measure "snapshot status, ~1 GiB (vs etcdutl)" 3 "$ours snapshot status $work/o.db" "$utl snapshot status $work/o.db"
   measure "snapshot restore, ~1 GiB (vs etcdutl)" 3 "rm -rf $work/ro; $ours snapshot restore $work/o.db --data-dir $work/ro" \
     "rm -rf $work/rt; $utl snapshot restore $work/o.db --data-dir $work/rt"
+  # a stopped member's data directory: the restored one, copied afresh (untimed) before each run
+  measure "defrag --data-dir, ~1 GiB (vs etcdutl)" 3 "$ours defrag --data-dir $work/dd" "$utl defrag --data-dir $work/dd" \
+    "rm -rf $work/dd; cp -a $work/ro $work/dd"
 fi
 
 if "$ours" help 2>/dev/null | grep -q "^  watch "; then

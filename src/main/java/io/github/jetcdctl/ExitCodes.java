@@ -7,6 +7,11 @@ public final class ExitCodes {
     public static final int ERROR = 1;
     /** The client could not be built: no endpoints, failed authentication. */
     public static final int BAD_CONNECTION = 2;
+    /**
+     * The same number: Go's runtime exits with it on a panic. Where etcdutl panics on bad input (a db it cannot open),
+     * we print one Error line and keep its code.
+     */
+    public static final int GO_PANIC = 2;
     public static final int INVALID_INPUT = 3;
     /** Unsupported output format and similar unsupported features. */
     public static final int BAD_FEATURE = 4;

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,10 @@ import io.etcd.jetcd.api.TxnRequest;
 import io.github.jetcdctl.client.ClientFactory;
 import io.github.jetcdctl.client.ConnectionSettings;
 import io.github.jetcdctl.client.EtcdConnection;
+import io.github.jetcdctl.snapshot.SnapshotStatus;
+import io.github.jetcdctl.snapshot.SnapshotStatusReader;
 import io.github.jetcdctl.testing.EtcdClusterExtension;
+import io.github.jetcdctl.testing.Files2;
 import io.github.jetcdctl.testing.ProcessResult;
 import io.github.jetcdctl.testing.ProcessRunner;
 
@@ -113,6 +117,63 @@ class LauncherIT {
             if (attempt % 2 == 1) {
                 assertFalse(Files.exists(dir.resolve(target.getFileName() + ".part")), "SIGTERM cleans up");
             }
+        }
+    }
+
+    /**
+     * Killed (SIGKILL) or stopped (SIGTERM) while it copies (once its temporary file exists, plus a random moment),
+     * {@code defrag --data-dir} leaves either the db as it was or the whole defragmented one, never a mix; after
+     * SIGTERM no temporary file is left either (after SIGKILL one may be, named {@code db.tmp.N} as etcd's own,
+     * which etcd removes when it starts).
+     */
+    @Test
+    void anInterruptedDefragLeavesTheDbWhole(@TempDir Path dir) throws Exception {
+        var member = ETCD.cluster().member(0);
+        member.stop();
+        Path pristine = dir.resolve("pristine");
+        try {
+            Files2.copyTree(member.dataDir(), pristine);
+        } finally {
+            member.start();
+        }
+        byte[] original = Files.readAllBytes(pristine.resolve("member/snap/db"));
+        SnapshotStatus before = SnapshotStatusReader.read(pristine.resolve("member/snap/db"));
+        Random random = new Random(7);
+        for (int attempt = 0; attempt < 8; attempt++) {
+            boolean term = attempt % 2 == 1;
+            Path dataDir = dir.resolve("attempt-" + attempt);
+            Files2.copyTree(pristine, dataDir);
+            Path snap = dataDir.resolve("member/snap");
+            Process defrag = new ProcessBuilder(LAUNCHER.toString(), "defrag", "--data-dir", dataDir.toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile()).start();
+            while (defrag.isAlive() && !hasTemporaryFile(snap)) {
+                Thread.sleep(2);
+            }
+            Thread.sleep(random.nextInt(300));
+            if (term) {
+                defrag.destroy();
+            } else {
+                defrag.destroyForcibly();
+            }
+            int code = defrag.waitFor();
+            Path db = snap.resolve("db");
+            String what = "attempt " + attempt + (term ? " SIGTERM" : " SIGKILL") + " exit " + code;
+            SnapshotStatus after = SnapshotStatusReader.read(db);
+            assertEquals(List.of(before.hash(), before.revision(), before.totalKey()),
+                    List.of(after.hash(), after.revision(), after.totalKey()), what);
+            // either untouched, or the complete result (the signal came after the rename)
+            assertTrue(Arrays.equals(original, Files.readAllBytes(db)) || code == 0 || Files.size(db) < original.length,
+                    what);
+            if (term) {
+                assertFalse(hasTemporaryFile(snap), "SIGTERM cleans up, " + what);
+            }
+            Files2.deleteRecursively(dataDir);
+        }
+    }
+
+    private static boolean hasTemporaryFile(Path snapDir) throws java.io.IOException {
+        try (var files = Files.list(snapDir)) {
+            return files.anyMatch(p -> p.getFileName().toString().startsWith("db.tmp."));
         }
     }
 

@@ -12,18 +12,29 @@ public final class IoErrors {
     }
 
     public static String goText(IOException e, Path path) {
+        return "open " + path + ": " + reason(e);
+    }
+
+    /** {@code FILE: reason} when the exception names a file (a temporary file, a rename), else its message. */
+    public static String describe(IOException e) {
+        if (e instanceof FileSystemException fs && fs.getFile() != null) {
+            return fs.getFile() + ": " + reason(e);
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {
-            return "open " + path + ": no such file or directory";
+            return "no such file or directory";
         }
         if (e instanceof AccessDeniedException) {
-            return "open " + path + ": permission denied";
+            return "permission denied";
         }
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return "open " + path + ": " + fs.getReason().toLowerCase(java.util.Locale.ROOT);
+            return fs.getReason().toLowerCase(java.util.Locale.ROOT);
         }
         // the JDK passes strerror's text through ("Is a directory"); Go's errno texts are the same, lower-cased
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return "open " + path + ": " + (reason.isEmpty() ? reason
-                : Character.toLowerCase(reason.charAt(0)) + reason.substring(1));
+        return reason.isEmpty() ? reason : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
     }
 }

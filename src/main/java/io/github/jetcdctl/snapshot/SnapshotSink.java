@@ -120,7 +120,8 @@ public final class SnapshotSink implements AutoCloseable {
         committed = true;
     }
 
-    private static void syncDirectory(Path dir) {
+    /** fsync of a directory, so that a rename in it is on disk. */
+    static void syncDirectory(Path dir) {
         try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
             d.force(true);
         } catch (IOException ignored) {

@@ -1,19 +1,21 @@
 package io.github.jetcdctl.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Small file helpers for the harness. */
-final class Files2 {
+public final class Files2 {
 
     private Files2() {
     }
 
     /** Deletes a file tree, best effort. */
-    static void deleteRecursively(Path root) {
+    public static void deleteRecursively(Path root) {
         if (root == null || !Files.exists(root)) {
             return;
         }
@@ -27,6 +29,17 @@ final class Files2 {
             });
         } catch (IOException ignored) {
             // best effort
+        }
+    }
+
+    /** Copies a file tree (a member's data directory) with its files' modes and times. */
+    public static void copyTree(Path from, Path to) {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

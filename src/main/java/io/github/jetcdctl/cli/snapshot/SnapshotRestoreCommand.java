@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.ExitCodes;
+import io.github.jetcdctl.cli.ConsoleLog;
 import io.github.jetcdctl.cli.EtcdCommand;
 import io.github.jetcdctl.cli.gosyntax.GoBoolConverter;
 import io.github.jetcdctl.cli.gosyntax.GoUint64Converter;

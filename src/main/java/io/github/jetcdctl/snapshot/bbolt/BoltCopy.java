@@ -9,7 +9,12 @@ public final class BoltCopy {
 
     /** Copies all buckets of {@code r} into {@code w} (which must be at the top level); does not finish {@code w}. */
     public static void copyAll(BoltReader r, BoltWriter w) throws IOException {
-        BoltCursor c = r.rootCursor();
+        copyAll(r, r.newTracker(), w);
+    }
+
+    /** The same, recording in {@code tracker} every page the copy reads. */
+    public static void copyAll(BoltReader r, PageTracker tracker, BoltWriter w) throws IOException {
+        BoltCursor c = r.rootCursor(tracker);
         while (c.next()) {
             if (!c.isBucket()) {
                 throw new io.github.jetcdctl.snapshot.SnapshotFormatException(

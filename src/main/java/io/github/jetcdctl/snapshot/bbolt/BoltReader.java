@@ -321,6 +321,18 @@ public final class BoltReader implements Closeable {
         return errors;
     }
 
+    /**
+     * The pages bbolt counts as free when it opens this file for writing (its {@code Stats().FreePageN}): the ids in
+     * the persisted freelist, or, with none persisted (etcd's files), every page from 2 below the high-water mark
+     * that the walk with {@code tracker} did not reach. Call after a full walk.
+     */
+    public long freePageCount(PageTracker tracker) throws IOException {
+        if (meta.hasFreelist()) {
+            return readPage(meta.freelist()).freelistIds().length;
+        }
+        return meta.pgid() - 2 - tracker.reachedCount();
+    }
+
     /** Runs the whole integrity check: a full walk, then the freelist comparison. Returns the non-structural errors. */
     public List<String> check() throws IOException {
         PageTracker t = newTracker();

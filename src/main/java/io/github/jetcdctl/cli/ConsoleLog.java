@@ -1,4 +1,4 @@
-package io.github.jetcdctl.cli.snapshot;
+package io.github.jetcdctl.cli;
 
 import java.io.PrintStream;
 import java.time.ZonedDateTime;
@@ -6,20 +6,20 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * The log lines etcdutl 3.5 writes to stderr in zap's console format: time, level, caller and message
- * separated by TABs, then the fields as JSON with {@code ", "} and {@code ": "} separators.
+ * The log lines etcdutl 3.5 writes to stderr (snapshot restore, defrag --data-dir) in zap's console format: time,
+ * level, caller and message separated by TABs, then the fields as JSON with {@code ", "} and {@code ": "} separators.
  */
-final class ConsoleLog {
+public final class ConsoleLog {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
     private final PrintStream err;
 
-    ConsoleLog(PrintStream err) {
+    public ConsoleLog(PrintStream err) {
         this.err = err;
     }
 
     /** {@code fields} alternate names and values; a value is a String, a Number or a List of Strings. */
-    void info(String caller, String message, Object... fields) {
+    public void info(String caller, String message, Object... fields) {
         StringBuilder line = new StringBuilder(TIME.format(ZonedDateTime.now())).append("\tinfo\t").append(caller)
                 .append('\t').append(message);
         if (fields.length > 0) {
