@@ -23,6 +23,11 @@ import io.kubernetes.client.proto.Runtime;
  */
 public final class KubernetesDecoder {
     private static final ByteString PROTOBUF_MAGIC = ByteString.copyFrom(new byte[] {'k', '8', 's', 0});
+    /**
+     * Everything is parsed as DynamicMessage from the library's descriptors, never through its generated classes:
+     * their code predates protobuf 3.21.7, and the 4.x runtime warns on stderr when it parses with them.
+     */
+    private static final Descriptor UNKNOWN = Runtime.getDescriptor().findMessageTypeByName("Unknown");
 
     private final ApiTypes types = new ApiTypes();
     private final ObjectTree tree = new ObjectTree(this);
@@ -51,9 +56,9 @@ public final class KubernetesDecoder {
 
     private StoredValue envelope(ByteString value) {
         ByteString body = value.substring(PROTOBUF_MAGIC.size());
-        Runtime.Unknown unknown;
+        DynamicMessage unknown;
         try {
-            unknown = Runtime.Unknown.parseFrom(body);
+            unknown = DynamicMessage.parseFrom(UNKNOWN, body);
         } catch (InvalidProtocolBufferException e) {
             return new StoredValue.PartialObject(new LinkedHashMap<>(),
                     "starts as Kubernetes' protobuf envelope but does not parse as one (" + value.size() + " bytes)");
@@ -61,19 +66,21 @@ public final class KubernetesDecoder {
         return object(unknown);
     }
 
-    /** The object of an envelope: its typeMeta first, then the fields of its raw bytes. */
-    private StoredValue object(Runtime.Unknown unknown) {
-        String apiVersion = unknown.getTypeMeta().getApiVersion();
-        String kind = unknown.getTypeMeta().getKind();
-        ByteString raw = unknown.getRaw();
+    /** The object of an envelope (a runtime.Unknown): its typeMeta first, then the fields of its raw bytes. */
+    private StoredValue object(Message unknown) {
+        Message typeMeta = (Message) field(unknown, "typeMeta");
+        String apiVersion = (String) field(typeMeta, "apiVersion");
+        String kind = (String) field(typeMeta, "kind");
+        ByteString raw = (ByteString) field(unknown, "raw");
+        String contentEncoding = (String) field(unknown, "contentEncoding");
         Map<String, Object> object = new LinkedHashMap<>();
         object.put("apiVersion", apiVersion);
         object.put("kind", kind);
-        if (!unknown.getContentEncoding().isEmpty()) {
+        if (!contentEncoding.isEmpty()) {
             return new StoredValue.PartialObject(object, raw.size() + " bytes in content encoding "
-                    + unknown.getContentEncoding() + " not decoded");
+                    + contentEncoding + " not decoded");
         }
-        if (unknown.getContentType().contains("json")) {
+        if (((String) field(unknown, "contentType")).contains("json")) {
             Optional<Map<String, Object>> json = JsonTree.parseObject(raw);
             if (json.isPresent()) {
                 json.get().forEach(object::putIfAbsent);
@@ -95,6 +102,10 @@ public final class KubernetesDecoder {
         return new StoredValue.KubernetesObject(object);
     }
 
+    private static Object field(Message message, String name) {
+        return message.getField(message.getDescriptorForType().findFieldByName(name));
+    }
+
     /**
      * Every Kubernetes object keeps its ObjectMeta in field 1: shown when it parses as one with a name, so that an
      * object of a type this build does not know still says what it is.
@@ -106,7 +117,7 @@ public final class KubernetesDecoder {
             if (first.size() != 1) {
                 return Optional.empty();
             }
-            Descriptor objectMeta = Meta.ObjectMeta.getDescriptor();
+            Descriptor objectMeta = Meta.getDescriptor().findMessageTypeByName("ObjectMeta");
             DynamicMessage metadata = DynamicMessage.parseFrom(objectMeta, first.get(0));
             FieldDescriptor name = objectMeta.findFieldByName("name");
             if (!metadata.getUnknownFields().asMap().isEmpty() || !metadata.hasField(name)) {
@@ -125,11 +136,7 @@ public final class KubernetesDecoder {
 
     /** A runtime.Unknown field of another object. */
     Object embeddedUnknown(Message unknown) {
-        try {
-            return asMap(object(Runtime.Unknown.parseFrom(unknown.toByteString())));
-        } catch (InvalidProtocolBufferException e) {
-            return tree.fields(unknown);
-        }
+        return asMap(object(unknown));
     }
 
     private static Map<String, Object> asMap(StoredValue value) {

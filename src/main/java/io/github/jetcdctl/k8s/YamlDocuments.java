@@ -2,6 +2,8 @@ package io.github.jetcdctl.k8s;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -10,6 +12,7 @@ import com.google.protobuf.ByteString;
 
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.api.StreamDataWriter;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.common.NonPrintableStyle;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
@@ -34,6 +37,7 @@ import io.github.jetcdctl.output.Output;
 final class YamlDocuments implements DecodedDocuments {
     private final Output out;
     private final Dump dump;
+    private final DocumentText text = new DocumentText();
 
     YamlDocuments(Output out) {
         this.out = out;
@@ -59,16 +63,46 @@ final class YamlDocuments implements DecodedDocuments {
     private void document(String title, StoredValue value) {
         out.println("--- # " + title);
         if (value instanceof StoredValue.KubernetesObject o) {
-            out.print(dump.dumpToString(sorted(o.object())));
+            dump(sorted(o.object()));
         } else if (value instanceof StoredValue.PartialObject p) {
-            out.print(dump.dumpToString(sorted(p.object())));
+            dump(sorted(p.object()));
             out.println("# " + p.note());
         } else if (value instanceof StoredValue.Encrypted e) {
             out.println("# encrypted at rest by " + e.provider() + " (" + e.prefix() + "), " + e.length() + " bytes");
         } else if (value instanceof StoredValue.Text t) {
-            out.print(dump.dumpToString(t.text()));
+            dump(t.text());
         } else if (value instanceof StoredValue.Binary b) {
-            out.print(dump.dumpToString(b.bytes()));
+            dump(b.bytes());
+        }
+    }
+
+    private void dump(Object document) {
+        text.setLength(0);
+        dump.dump(document, text);
+        out.print(text.toString());
+    }
+
+    /** Collects one document (Dump's own dumpToString writes through a synchronized StringBuffer). */
+    private static final class DocumentText implements StreamDataWriter {
+        private final StringBuilder text = new StringBuilder(4096);
+
+        void setLength(int length) {
+            text.setLength(length);
+        }
+
+        @Override
+        public void write(String str) {
+            text.append(str);
+        }
+
+        @Override
+        public void write(String str, int off, int len) {
+            text.append(str, off, off + len);
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
         }
     }
 
@@ -89,24 +123,38 @@ final class YamlDocuments implements DecodedDocuments {
      * ({@code yes}, {@code on}, {@code 2024-01-02T03:04:05Z}) are quoted, as kubectl quotes them.
      */
     private static final class QuotingYaml11Scalars extends CoreSchema {
-        private static final Pattern YAML11_BOOL =
-                Pattern.compile("y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF");
-        private static final Pattern YAML11_TIMESTAMP = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}"
-                + "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \\t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]*)?"
-                + "(?:[ \\t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?");
+        /** The words YAML 1.2 (core schema) or 1.1 reads as a boolean or null: the only such strings led by a letter. */
+        private static final Map<String, Tag> WORDS = words();
+        private static final Pattern YAML11_TIMESTAMP = Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+                + "(?:(?:[Tt]|[ \\t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]*)?"
+                + "(?:[ \\t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?");
+        private static final Tag TIMESTAMP = new Tag(Tag.PREFIX + "timestamp");
         private final ScalarResolver core = new CoreScalarResolver(false);
+
+        private static Map<String, Tag> words() {
+            Map<String, Tag> words = new HashMap<>();
+            for (String word : List.of("true", "false", "yes", "no", "on", "off", "y", "n")) {
+                words.put(word, Tag.BOOL);
+                words.put(word.toUpperCase(Locale.ROOT), Tag.BOOL);
+                words.put(word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1), Tag.BOOL);
+            }
+            for (String word : List.of("null", "Null", "NULL")) {
+                words.put(word, Tag.NULL);
+            }
+            return words;
+        }
 
         @Override
         public ScalarResolver getScalarResolver() {
+            // Runs three times for every key and string, so words led by a letter (nearly all) take no regex.
             return (value, implicit) -> {
+                if (implicit && !value.isEmpty() && Character.isLetter(value.charAt(0))) {
+                    return WORDS.getOrDefault(value, Tag.STR);
+                }
                 Tag tag = core.resolve(value, implicit);
-                if (tag.equals(Tag.STR) && implicit) {
-                    if (YAML11_BOOL.matcher(value).matches()) {
-                        return Tag.BOOL;
-                    }
-                    if (YAML11_TIMESTAMP.matcher(value).matches()) {
-                        return new Tag(Tag.PREFIX + "timestamp");
-                    }
+                if (implicit && tag.equals(Tag.STR) && value.length() >= 8 && value.charAt(4) == '-'
+                        && YAML11_TIMESTAMP.matcher(value).matches()) {
+                    return TIMESTAMP;
                 }
                 return tag;
             };
