@@ -277,11 +277,11 @@ class DecodeCommandsTest {
     }
 
     @Test
-    void watchDecodesEventsAsTheyArrive() {
+    void watchDecodesEventsAsTheyArrive() throws InterruptedException {
         String key = "/registry/leases/kube-node-lease/live";
         CompletableFuture<ProcessResult> watch = CompletableFuture.supplyAsync(
                 () -> jetcdctl.runFor(Duration.ofSeconds(6), "watch", key, "--decode=k8s"));
-        sleep(Duration.ofMillis(2500));
+        Thread.sleep(2500);
         etcdctl.runWithStdin(StoredObjects.envelope("coordination.k8s.io/v1", "Lease",
                 StoredObjects.lease("kube-node-lease", "live")), "put", key);
         etcdctl.run("del", key);
@@ -304,15 +304,6 @@ class DecodeCommandsTest {
             String key = (String) line.get("key");
             assertEquals(key.substring(key.lastIndexOf('/') + 1).replaceFirst("^pod-0*(?=\\d)", "pod-"),
                     at(line, "object", "metadata", "name"));
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
