@@ -16,6 +16,9 @@ interface DecodedDocuments {
      */
     void write(String eventType, ByteString key, StoredValue value, StoredValue previous);
 
+    /** watch --progress-notify's line, in a form that keeps the output readable as a whole. */
+    String progressLine(long revision);
+
     /** The --decode-output names. */
     enum Format {
         YAML, JSON;

@@ -39,6 +39,11 @@ public final class DecodingPrinter implements Printer {
     }
 
     @Override
+    public String watchProgressLine(long revision) {
+        return documents.progressLine(revision);
+    }
+
+    @Override
     public void watch(WatchResponse response) {
         for (Event event : response.getEventsList()) {
             StoredValue value = event.getType() == Event.EventType.DELETE ? new StoredValue.Absent()

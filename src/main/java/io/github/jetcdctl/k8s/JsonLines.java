@@ -40,6 +40,11 @@ final class JsonLines implements DecodedDocuments {
         out.println(json.endObject().toString());
     }
 
+    @Override
+    public String progressLine(long revision) {
+        return new GoJsonWriter().beginObject().name("progressNotify").value(revision).endObject().toString();
+    }
+
     private static void members(GoJsonWriter json, StoredValue value) {
         if (value instanceof StoredValue.KubernetesObject o) {
             json.name("object");

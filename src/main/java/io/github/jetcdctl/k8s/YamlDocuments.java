@@ -60,6 +60,12 @@ final class YamlDocuments implements DecodedDocuments {
         }
     }
 
+    /** A comment, as it may follow any document. */
+    @Override
+    public String progressLine(long revision) {
+        return "# progress notify: " + revision;
+    }
+
     private void document(String title, StoredValue value) {
         out.println("--- # " + title);
         if (value instanceof StoredValue.KubernetesObject o) {

@@ -5,7 +5,7 @@ import com.google.protobuf.ByteString;
 import io.github.jetcdctl.k8s.StoredObjects;
 
 /**
- * Loads Pods as the API server stores them ({@code k8s\0} envelope, about 1.3 KB each) under
+ * Loads Pods as the API server stores them ({@code k8s\0} envelope, about 380 bytes each) under
  * {@code <prefix>/ns<i%50>/pod-<i>}, for the --decode=k8s benchmark. Usage: {@code PodLoader ENDPOINT PREFIX COUNT}.
  */
 public final class PodLoader {

@@ -31,6 +31,7 @@ import io.github.jetcdctl.testing.EtcdClusterExtension;
 import io.github.jetcdctl.testing.Etcdctl;
 import io.github.jetcdctl.testing.Jetcdctl;
 import io.github.jetcdctl.testing.ProcessResult;
+import io.github.jetcdctl.testing.ScriptedInput;
 
 /**
  * get and watch with --decode=k8s against a real etcd holding what a Kubernetes API server writes: objects built
@@ -274,6 +275,24 @@ class DecodeCommandsTest {
         assertEquals("DELETE", lines.get(1).get("type"));
         assertEquals(WATCHED, lines.get(1).get("key"));
         assertEquals("node-exporter-889hf", at(lines.get(1), "previous", "object", "metadata", "name"));
+    }
+
+    @Test
+    void interactiveWatchDecodesEveryWatchAndKeepsProgressLinesOutOfTheDocuments() {
+        String rev = "--rev=" + watchedPutRevision;
+        ScriptedInput input = new ScriptedInput().type("watch " + WATCHED + " " + rev + "\n")
+                .pause(Duration.ofMillis(1500)).type("progress\n").pause(Duration.ofMillis(1500));
+        String output = jetcdctl.runFor(Duration.ofSeconds(5), input.stream(),
+                List.of("watch", "-i", "--decode=k8s")).stdoutText();
+        List<Map.Entry<String, Object>> documents = yamlDocuments(output);
+        assertEquals(List.of("PUT " + WATCHED, "DELETE " + WATCHED), documents.stream().map(Map.Entry::getKey).toList());
+        assertNull(documents.get(1).getValue(), "the progress line is a comment, not part of a document");
+        assertTrue(output.matches("(?s).*\n# progress notify: \\d+\n"), output);
+
+        String json = jetcdctl.runFor(Duration.ofSeconds(5), new ScriptedInput().type("watch " + WATCHED + " " + rev
+                + "\n").pause(Duration.ofMillis(1500)).type("progress\n").pause(Duration.ofMillis(1500)).stream(),
+                List.of("watch", "-i", "--decode=k8s", "--decode-output=json")).stdoutText();
+        assertTrue(json.matches("(?s).*\n\\{\"progressNotify\":\\d+}\n"), json);
     }
 
     @Test
