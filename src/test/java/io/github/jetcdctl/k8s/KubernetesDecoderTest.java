@@ -18,8 +18,10 @@ import org.junit.jupiter.api.Test;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.Descriptor;
 
+import io.kubernetes.client.proto.Runtime;
 import io.kubernetes.client.proto.V1;
 import io.kubernetes.client.proto.V1Admissionregistration;
+import io.kubernetes.client.proto.V1Apps;
 import io.kubernetes.client.proto.V1Networking;
 import io.kubernetes.client.proto.V1Resource;
 
@@ -103,6 +105,31 @@ class KubernetesDecoderTest {
                 StoredObjects.configMap("default", "settings")));
         assertEquals("AAEC/w==", at(configMap, "binaryData", "blob"));
         assertEquals("8080", at(configMap, "data", "port"));
+    }
+
+    @Test
+    void embeddedObjectsAreDecodedWherePossible() {
+        V1Apps.ControllerRevision json = V1Apps.ControllerRevision.newBuilder()
+                .setMetadata(StoredObjects.metadata("prod", "api-7d9f")).setRevision(2)
+                .setData(Runtime.RawExtension.newBuilder().setRaw(ByteString.copyFromUtf8(
+                        "{\"spec\":{\"template\":{\"$patch\":\"replace\"}}}")))
+                .build();
+        Map<String, Object> revision = object(StoredObjects.envelope("apps/v1", "ControllerRevision", json));
+        assertEquals(Map.of("spec", Map.of("template", Map.of("$patch", "replace"))), revision.get("data"));
+        assertEquals(2L, (Long) revision.get("revision"));
+
+        V1Apps.ControllerRevision enveloped = json.toBuilder().setData(Runtime.RawExtension.newBuilder().setRaw(
+                ByteString.copyFrom(StoredObjects.envelope("v1", "ConfigMap",
+                        StoredObjects.configMap("prod", "inner"))))).build();
+        Map<String, Object> inner = at(object(StoredObjects.envelope("apps/v1", "ControllerRevision", enveloped)),
+                "data");
+        assertEquals("ConfigMap", inner.get("kind"));
+        assertEquals("inner", at(inner, "metadata", "name"));
+
+        V1Apps.ControllerRevision binary = json.toBuilder().setData(Runtime.RawExtension.newBuilder().setRaw(
+                ByteString.copyFrom(new byte[] {1, 2, 3}))).build();
+        assertEquals("AQID", object(StoredObjects.envelope("apps/v1", "ControllerRevision", binary)).get("data"),
+                "bytes that are neither JSON nor an envelope stay base64");
     }
 
     @Test
