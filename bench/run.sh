@@ -120,6 +120,18 @@ measure "get --prefix | head -5, 100k keys" 5 \
   "set +o pipefail; $ours --endpoints=$ep get /registry/pods --prefix | head -5" \
   "set +o pipefail; $theirs --endpoints=$ep get /registry/pods --prefix | head -5"
 
+say "100,000 Pods in Kubernetes' protobuf envelope, decoded (etcdctl can only print them raw)"
+java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" io.github.jetcdctl.bench.PodLoader "$ep" \
+  /registry/k8s-pods 100000
+for format in yaml json; do
+  measure "get --prefix --decode=k8s --decode-output=$format, 10k Pods (etcdctl: raw)" 3 \
+    "$ours --endpoints=$ep get /registry/k8s-pods --prefix --limit=10000 --decode=k8s --decode-output=$format" \
+    "$theirs --endpoints=$ep get /registry/k8s-pods --prefix --limit=10000"
+  measure "get --prefix --decode=k8s --decode-output=$format, 100k Pods (etcdctl: raw)" 3 \
+    "$ours --endpoints=$ep get /registry/k8s-pods --prefix --decode=k8s --decode-output=$format" \
+    "$theirs --endpoints=$ep get /registry/k8s-pods --prefix"
+done
+
 if [ -z "${BENCH_QUICK:-}" ]; then
   say "1,000,000 keys with 1 KiB values (about 1 GiB)"
   load /registry/leases 1000000 1024

@@ -212,6 +212,11 @@ public interface Printer {
         throw format().unsupported();
     }
 
+    /** The line watch prints for a progress notification, in every etcdctl format. */
+    default String watchProgressLine(long revision) {
+        return "progress notify: " + revision;
+    }
+
     /** One watch response; a progress notification or cancellation has no events. */
     default void watch(WatchResponse response) {
         throw format().unsupported();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 import com.google.protobuf.ByteString;
 
@@ -31,9 +32,6 @@ public final class Loader {
         int count = Integer.parseInt(args[2]);
         int valueBytes = Integer.parseInt(args[3]);
         int perTxn = args.length > 4 && args[4].equals("--paced") ? 1 : 100;
-        ConnectionSettings settings = new ConnectionSettings(List.of(endpoint), Duration.ofSeconds(5),
-                Duration.ofMinutes(2), Duration.ofSeconds(10), Duration.ofSeconds(20), true, false, "", "", "", "",
-                "");
         byte[] value = new byte[valueBytes];
         new Random(1).nextBytes(value);
         for (int i = 0; i < value.length; i++) {
@@ -41,14 +39,29 @@ public final class Loader {
         }
         ByteString v = ByteString.copyFrom(value);
         long start = System.nanoTime();
+        putAll(endpoint, count, perTxn, i -> podKey(prefix, i), i -> v);
+        System.err.printf("loaded %d keys of %d bytes under %s in %.1f s%n", count, valueBytes, prefix,
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /** {@code <prefix>/ns<i%50>/pod-<i>}. */
+    public static ByteString podKey(String prefix, int i) {
+        return ByteString.copyFromUtf8(String.format("%s/ns%02d/pod-%07d", prefix, i % 50, i));
+    }
+
+    /** Puts keys {@code 0..count-1}, {@code perTxn} to a transaction, at most 16 transactions in flight. */
+    public static void putAll(String endpoint, int count, int perTxn, IntFunction<ByteString> key,
+            IntFunction<ByteString> value) throws Exception {
+        ConnectionSettings settings = new ConnectionSettings(List.of(endpoint), Duration.ofSeconds(5),
+                Duration.ofMinutes(2), Duration.ofSeconds(10), Duration.ofSeconds(20), true, false, "", "", "", "",
+                "");
         try (EtcdConnection connection = ClientFactory.connect(settings)) {
             List<Future<?>> inFlight = new ArrayList<>();
             for (int i = 0; i < count; i += perTxn) {
                 TxnRequest.Builder txn = TxnRequest.newBuilder();
                 for (int j = i; j < Math.min(count, i + perTxn); j++) {
-                    String key = String.format("%s/ns%02d/pod-%07d", prefix, j % 50, j);
                     txn.addSuccess(RequestOp.newBuilder().setRequestPut(
-                            PutRequest.newBuilder().setKey(ByteString.copyFromUtf8(key)).setValue(v)));
+                            PutRequest.newBuilder().setKey(key.apply(j)).setValue(value.apply(j))));
                 }
                 inFlight.add(connection.stub(KVGrpc::newFutureStub).txn(txn.build()));
                 if (inFlight.size() >= 16) {
@@ -62,7 +75,5 @@ public final class Loader {
                 f.get();
             }
         }
-        System.err.printf("loaded %d keys of %d bytes under %s in %.1f s%n", count, valueBytes, prefix,
-                (System.nanoTime() - start) / 1e9);
     }
 }

@@ -11,6 +11,7 @@ import io.etcd.jetcd.api.KVGrpc;
 import io.etcd.jetcd.api.RangeRequest;
 import io.etcd.jetcd.api.RangeResponse;
 import io.github.jetcdctl.CliException;
+import io.github.jetcdctl.cli.DecodeOptions;
 import io.github.jetcdctl.cli.EtcdCommand;
 import io.github.jetcdctl.cli.KeyRanges;
 import io.github.jetcdctl.cli.gosyntax.GoBoolConverter;
@@ -21,6 +22,7 @@ import io.github.jetcdctl.output.OutputFormat;
 import io.github.jetcdctl.output.Printer;
 import io.github.jetcdctl.output.RangeListing;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -86,15 +88,23 @@ public class GetCommand extends EtcdCommand {
             description = "Maximum create revision (as etcdctl 3.6)")
     long maxCreateRev;
 
+    @Mixin
+    DecodeOptions decode;
+
     @Override
     protected void run() {
         RangeRequest request = buildRequest();
+        if (decode.enabled() && (keysOnly || countOnly || printValueOnly)) {
+            throw CliException.badArgs("--decode prints keys with their decoded values; it does not combine with "
+                    + "--keys-only, --count-only or --print-value-only");
+        }
+        Printer decoding = decode.decodingPrinter(session());
         try (EtcdConnection connection = session().connect()) {
             Function<RangeRequest, RangeResponse> range =
                     r -> EtcdConnection.call(() -> connection.stub(KVGrpc::newBlockingStub).range(r));
             RangeListing listing = RangePager.canPage(request) ? RangePager.fetch(request, range)
                     : RangeListing.of(range.apply(request));
-            Printer printer = session().printer();
+            Printer printer = decoding != null ? decoding : session().printer();
             if (countOnly && printer.format() != OutputFormat.FIELDS) {
                 throw CliException.badArgs("--count-only is only for `--write-out=fields`");
             }

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import io.etcd.jetcd.api.WatchCreateRequest;
 import io.github.jetcdctl.CliException;
+import io.github.jetcdctl.cli.DecodeOptions;
 import io.github.jetcdctl.cli.EtcdCommand;
 import io.github.jetcdctl.cli.gosyntax.GoBoolConverter;
 import io.github.jetcdctl.cli.gosyntax.GoInt64Converter;
@@ -14,6 +15,7 @@ import io.github.jetcdctl.client.ResumingWatch;
 import io.github.jetcdctl.output.GoQuote;
 import io.github.jetcdctl.output.Printer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -52,6 +54,9 @@ public class WatchCommand extends EtcdCommand {
             description = "get periodic watch progress notification from server")
     boolean progressNotify;
 
+    @Mixin
+    DecodeOptions decode;
+
     @Override
     protected void run() {
         String envKey = session().env().getOrDefault(KEY_VARIABLE, "");
@@ -61,11 +66,12 @@ public class WatchCommand extends EtcdCommand {
                     + GoQuote.quote(envRange));
         }
         session().applyEnvironment(Set.of(KEY_VARIABLE, RANGE_END_VARIABLE));
+        Printer decoding = decode.decodingPrinter(session());
         try {
             if (interactive) {
                 try (EtcdConnection connection = session().connect()) {
-                    new InteractiveWatch(session(), connection, session().printer(), progressNotify, envKey,
-                            envRange).run();
+                    Printer printer = decoding != null ? decoding : session().printer();
+                    new InteractiveWatch(session(), connection, printer, progressNotify, envKey, envRange).run();
                 }
                 return;
             }
@@ -73,7 +79,7 @@ public class WatchCommand extends EtcdCommand {
             try (EtcdConnection connection = session().connect()) {
                 WatchCreateRequest request = WatchRequests.create(session(), parsed.keyArgs(), prefix, rev, prevKv,
                         progressNotify);
-                Printer printer = session().printer();
+                Printer printer = decoding != null ? decoding : session().printer();
                 try (ResumingWatch watch = new ResumingWatch(connection, request)) {
                     watch.start();
                     new WatchPrinting(session(), printer, parsed.execArgs()).printUntilCanceled(watch);

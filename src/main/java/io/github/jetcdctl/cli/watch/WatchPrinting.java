@@ -59,7 +59,7 @@ final class WatchPrinting {
                 stderrLine("watch was canceled (" + COMPACTED + ")");
             }
             if (isProgressNotify(response)) {
-                out.println("progress notify: " + response.getHeader().getRevision());
+                out.println(printer.watchProgressLine(response.getHeader().getRevision()));
             }
             printer.watch(response);
             out.flush();
