@@ -162,4 +162,23 @@ abstract class LauncherGoldenTests extends LauncherRuns {
         assertEquals(get.stdoutText() + members.stdoutText() + get.stdoutText(), actual.stdoutText());
         assertEquals("", actual.stderrText(), jdk + ": batch");
     }
+
+    /**
+     * --decode through the launcher, where Kubernetes' types are not on the class path but loaded from lib/ by a
+     * class loader of their own (in-process tests find them on the test class path instead).
+     */
+    @ParameterizedTest
+    @MethodSource("jdks")
+    void decodesAStoredPod(Jdk jdk) {
+        String key = "/registry/pods/launcher-" + jdk.major() + "/" + getClass().getSimpleName().toLowerCase();
+        byte[] pod = io.github.jetcdctl.k8s.StoredObjects.envelope("v1", "Pod",
+                io.github.jetcdctl.k8s.StoredObjects.pod("default", "web-0"));
+        assertEquals(0, etcdctl(connectionFlags(), pod, "put", key).exitCode());
+        ProcessResult decoded = jetcdctl(jdk, connectionFlags(), "get", key, "--decode=k8s");
+        assertEquals(0, decoded.exitCode(), decoded.toString());
+        assertTrue(decoded.stdoutText().startsWith("--- # " + key + "\napiVersion: v1\nkind: Pod\nmetadata:\n"),
+                decoded.toString());
+        assertTrue(decoded.stdoutText().contains("\n  name: web-0\n"), decoded.toString());
+        assertEquals("", decoded.stderrText(), jdk + ": get --decode=k8s");
+    }
 }

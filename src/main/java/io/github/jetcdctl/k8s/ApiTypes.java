@@ -21,8 +21,6 @@ import com.google.protobuf.Descriptors.FileDescriptor;
  * no protobuf type here.
  */
 final class ApiTypes {
-    private static final String PROTO_PACKAGE = "io.kubernetes.client.proto.";
-
     private final Map<String, Optional<Descriptor>> byTypeMeta = new HashMap<>();
     private final Map<String, Optional<FileDescriptor>> byClassName = new HashMap<>();
 
@@ -80,7 +78,7 @@ final class ApiTypes {
 
     private static String className(String version, String segment) {
         String name = capitalize(version) + (segment.equals("core") ? "" : capitalize(segment));
-        return PROTO_PACKAGE + name.replaceAll("[^A-Za-z0-9]", "");
+        return name.replaceAll("[^A-Za-z0-9]", "");
     }
 
     private static String capitalize(String s) {
@@ -89,8 +87,7 @@ final class ApiTypes {
 
     private static Optional<FileDescriptor> descriptorOf(String className) {
         try {
-            Class<?> outer = Class.forName(className, true, ApiTypes.class.getClassLoader());
-            return Optional.of((FileDescriptor) outer.getMethod("getDescriptor").invoke(null));
+            return Optional.of(KubernetesProtos.fileDescriptor(className));
         } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
             return Optional.empty();
         }

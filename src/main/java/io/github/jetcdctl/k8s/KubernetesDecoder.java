@@ -13,8 +13,6 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.UnknownFieldSet;
 
-import io.kubernetes.client.proto.Meta;
-import io.kubernetes.client.proto.Runtime;
 
 /**
  * Tells what an etcd value under /registry holds and decodes it: the API server's protobuf envelope (the bytes
@@ -27,7 +25,8 @@ public final class KubernetesDecoder {
      * Everything is parsed as DynamicMessage from the library's descriptors, never through its generated classes:
      * their code predates protobuf 3.21.7, and the 4.x runtime warns on stderr when it parses with them.
      */
-    private static final Descriptor UNKNOWN = Runtime.getDescriptor().findMessageTypeByName("Unknown");
+    private final Descriptor unknownType = KubernetesProtos.requiredFileDescriptor("Runtime")
+            .findMessageTypeByName("Unknown");
 
     private final ApiTypes types = new ApiTypes();
     private final ObjectTree tree = new ObjectTree(this);
@@ -58,7 +57,7 @@ public final class KubernetesDecoder {
         ByteString body = value.substring(PROTOBUF_MAGIC.size());
         DynamicMessage unknown;
         try {
-            unknown = DynamicMessage.parseFrom(UNKNOWN, body);
+            unknown = DynamicMessage.parseFrom(unknownType, body);
         } catch (InvalidProtocolBufferException e) {
             return new StoredValue.PartialObject(new LinkedHashMap<>(),
                     "starts as Kubernetes' protobuf envelope but does not parse as one (" + value.size() + " bytes)");
@@ -117,7 +116,7 @@ public final class KubernetesDecoder {
             if (first.size() != 1) {
                 return Optional.empty();
             }
-            Descriptor objectMeta = Meta.getDescriptor().findMessageTypeByName("ObjectMeta");
+            Descriptor objectMeta = KubernetesProtos.requiredFileDescriptor("Meta").findMessageTypeByName("ObjectMeta");
             DynamicMessage metadata = DynamicMessage.parseFrom(objectMeta, first.get(0));
             FieldDescriptor name = objectMeta.findFieldByName("name");
             if (!metadata.getUnknownFields().asMap().isEmpty() || !metadata.hasField(name)) {
