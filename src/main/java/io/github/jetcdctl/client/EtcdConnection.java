@@ -25,12 +25,19 @@ public final class EtcdConnection implements AutoCloseable {
     private boolean ready;
 
     private final EventLoopGroup eventLoop;
+    private final ClientFactory.ChannelRecipe recipe;
 
-    EtcdConnection(Client client, ManagedChannel channel, EventLoopGroup eventLoop, ConnectionSettings settings) {
+    EtcdConnection(Client client, ManagedChannel channel, EventLoopGroup eventLoop, ConnectionSettings settings,
+            ClientFactory.ChannelRecipe recipe) {
         this.client = client;
         this.channel = channel;
         this.eventLoop = eventLoop;
         this.settings = settings;
+        this.recipe = recipe;
+    }
+
+    ClientFactory.ChannelRecipe recipe() {
+        return recipe;
     }
 
     public Client jetcd() {
