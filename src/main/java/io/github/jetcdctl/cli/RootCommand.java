@@ -6,6 +6,7 @@ import io.github.jetcdctl.cli.auth.AuthCommand;
 import io.github.jetcdctl.cli.auth.RoleCommand;
 import io.github.jetcdctl.cli.auth.UserCommand;
 import io.github.jetcdctl.cli.backup.BackupCommand;
+import io.github.jetcdctl.cli.check.CheckCommand;
 import io.github.jetcdctl.cli.cluster.EndpointCommand;
 import io.github.jetcdctl.cli.cluster.MemberCommand;
 import io.github.jetcdctl.cli.context.ContextCommand;
@@ -41,6 +42,7 @@ public class RootCommand extends GroupCommand {
             AlarmCommand.class,
             AuthCommand.class,
             BackupCommand.class,
+            CheckCommand.class,
             CompactionCommand.class,
             CompletionCommand.class,
             ContextCommand.class,
