@@ -18,7 +18,7 @@ public record PerfLoad(int writesPerSecond, int clients, int seconds) {
         };
     }
 
-    /** The most puts the rate limiter can grant: one at once, then one per interval until the end. */
+    /** An upper bound of the puts the rate limiter grants: one per interval from the start, one spare. */
     public int maxPuts() {
         return Math.multiplyExact(writesPerSecond, seconds) + 1;
     }

@@ -36,9 +36,9 @@ public final class RateLimiter {
     }
 
     /**
-     * Waits for the next permit. Returns false at once, without waiting, when that permit would come after
-     * {@code deadline} (a {@link System#nanoTime()} value), as Go's Wait refuses to wait past its context's
-     * deadline.
+     * Waits for the next permit. Returns false at once, without waiting, when that permit would come at or
+     * after {@code deadline} (a {@link System#nanoTime()} value), as Go's Wait refuses to wait past its context's
+     * deadline (a load of N per second for T seconds makes N x T puts, whatever the rounding).
      */
     public boolean acquire(long deadline) throws InterruptedException {
         if (Thread.interrupted()) {
@@ -46,7 +46,7 @@ public final class RateLimiter {
         }
         long now = clock.getAsLong();
         if (!granted) {
-            if (now - deadline > 0) {
+            if (now - deadline >= 0) {
                 return false;
             }
             granted = true;
@@ -55,7 +55,8 @@ public final class RateLimiter {
             return true;
         }
         double at = Math.max(now - origin, lastGrant + intervalNanos);
-        if (at > deadline - origin) {
+        // "at or after", with half a nanosecond for the rounding of the summed intervals
+        if (at > deadline - origin - 0.5) {
             return false;
         }
         long wakeAt = origin + (long) Math.ceil(at);

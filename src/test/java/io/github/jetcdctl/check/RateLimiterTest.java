@@ -1,0 +1,100 @@
+package io.github.jetcdctl.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The limiter on a fake clock: where each permit falls, not how long anything takes. */
+class RateLimiterTest {
+    /** A clock that sleeping advances, to the requested time plus a fixed oversleep. */
+    static final class FakeClock {
+        long now = 1_000_000_000_000L;
+        long oversleep;
+        final List<Long> wakeUps = new ArrayList<>();
+
+        RateLimiter limiter(int perSecond) {
+            return new RateLimiter(perSecond, () -> now, until -> {
+                wakeUps.add(until);
+                now = until + oversleep;
+            });
+        }
+    }
+
+    @Test
+    void theFirstPermitIsImmediateAndTheNextOnesFollowTheRate() throws InterruptedException {
+        FakeClock clock = new FakeClock();
+        RateLimiter limiter = clock.limiter(1000);
+        long start = clock.now;
+        assertTrue(limiter.acquire(start + 1_000_000_000L));
+        assertEquals(start, clock.now);
+        assertTrue(limiter.acquire(start + 1_000_000_000L));
+        assertEquals(start + 1_000_000, clock.now);
+        assertTrue(limiter.acquire(start + 1_000_000_000L));
+        assertEquals(start + 2_000_000, clock.now);
+    }
+
+    @Test
+    void lateWakeUpsDoNotPushTheScheduleBack() throws InterruptedException {
+        FakeClock clock = new FakeClock();
+        clock.oversleep = 300_000; // every sleep ends 0.3 ms late, less than one 6.67 ms interval
+        RateLimiter limiter = clock.limiter(150);
+        long start = clock.now;
+        int permits = 0;
+        while (limiter.acquire(start + 60_000_000_000L)) {
+            permits++;
+        }
+        // 150/s for 60 s: one at once, then one per interval up to (not past) the deadline
+        assertEquals(9000, permits);
+        // the 9000th permit is due at 8999 intervals, whatever the oversleeps before it
+        assertEquals(start + (long) Math.ceil(8999 * (1e9 / 150)), clock.wakeUps.get(clock.wakeUps.size() - 1));
+    }
+
+    @Test
+    void aPermitNotAskedForInTimeIsLostNotSaved() throws InterruptedException {
+        FakeClock clock = new FakeClock();
+        RateLimiter limiter = clock.limiter(100);
+        long start = clock.now;
+        assertTrue(limiter.acquire(Long.MAX_VALUE));
+        clock.now += 55_000_000; // the caller was busy for 5.5 intervals
+        assertTrue(limiter.acquire(Long.MAX_VALUE));
+        assertEquals(start + 55_000_000, clock.now, "granted at once, without a burst of the missed ones");
+        assertTrue(limiter.acquire(Long.MAX_VALUE));
+        assertEquals(start + 65_000_000, clock.now, "the next one interval later");
+    }
+
+    @Test
+    void refusesWithoutWaitingWhenThePermitWouldComeAfterTheDeadline() throws InterruptedException {
+        FakeClock clock = new FakeClock();
+        RateLimiter limiter = clock.limiter(10);
+        long start = clock.now;
+        assertTrue(limiter.acquire(start + 150_000_000));
+        assertTrue(limiter.acquire(start + 150_000_000)); // due at 100 ms
+        assertFalse(limiter.acquire(start + 150_000_000)); // due at 200 ms
+        assertEquals(start + 100_000_000, clock.now, "no sleep for a refused permit");
+        assertFalse(clock.limiter(10).acquire(clock.now - 1), "nothing once the deadline has passed");
+    }
+
+    @Test
+    void anInterruptedCallerGetsNoPermit() {
+        FakeClock clock = new FakeClock();
+        RateLimiter limiter = clock.limiter(10);
+        Thread.currentThread().interrupt();
+        assertThrows(InterruptedException.class, () -> limiter.acquire(Long.MAX_VALUE));
+        assertFalse(Thread.interrupted(), "the interrupt is consumed by the exception");
+    }
+
+    @Test
+    void theRealSleeperNeverGrantsEarly() throws InterruptedException {
+        RateLimiter limiter = new RateLimiter(500);
+        long before = System.nanoTime();
+        assertTrue(limiter.acquire(before + 1_000_000_000L));
+        assertTrue(limiter.acquire(before + 1_000_000_000L));
+        assertTrue(System.nanoTime() - before >= 2_000_000, "the second permit is one 2 ms interval after the first");
+    }
+}
