@@ -27,18 +27,18 @@ public final class ChannelPool implements AutoCloseable {
     }
 
     /**
-     * Connects every channel at once and waits, within one dial timeout, until all are ready; fails as
-     * {@link EtcdConnection} does when one is not.
+     * Connects every channel at once and waits until all are ready, giving each the dial timeout after the one
+     * before it (etcdctl dials its clients one after the other, each with the dial timeout; hundreds of
+     * connections take a while on a busy machine); fails as {@link EtcdConnection} does when one is not.
      */
     public void awaitConnected() {
         if (dialTimeout.isZero()) {
             return;
         }
         channels.forEach(channel -> channel.getState(true));
-        long deadline = System.nanoTime() + dialTimeout.toNanos();
         try {
             for (ManagedChannel channel : channels) {
-                if (!ClientFactory.awaitReady(channel, Math.max(0, deadline - System.nanoTime()))) {
+                if (!ClientFactory.awaitReady(channel, dialTimeout.toNanos())) {
                     throw new CliException(ExitCodes.ERROR, "context deadline exceeded");
                 }
             }
