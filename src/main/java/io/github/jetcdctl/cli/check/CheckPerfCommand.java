@@ -43,6 +43,7 @@ public class CheckPerfCommand extends EtcdCommand {
         CheckMessages messages = new CheckMessages(session().out());
         try (CheckClients clients = CheckClients.open(session(), perfLoad.clients())) {
             clients.requireNoKeys(prefixBytes, "'etcdctl del --prefix " + prefix + "'");
+            clients.warmUp(prefixBytes);
             LoadStats stats;
             try (SignalInterrupts signals = SignalInterrupts.firstForCurrentThread()) {
                 Thread command = Thread.currentThread();
