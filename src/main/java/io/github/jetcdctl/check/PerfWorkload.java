@@ -33,7 +33,9 @@ public final class PerfWorkload {
         return PutLoad.run(channels, load.maxPuts(), () -> { }, puts -> {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(load.seconds());
             while (limiter.acquire(deadline)) {
-                puts.submit(PutRequest.newBuilder().setKey(keys.next()).setValue(value).build());
+                if (puts.submit(PutRequest.newBuilder().setKey(keys.next()).setValue(value).build())) {
+                    limiter.dropMissed();
+                }
             }
         });
     }

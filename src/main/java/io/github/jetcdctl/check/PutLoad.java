@@ -65,20 +65,26 @@ public final class PutLoad {
         return latencies.stats(total);
     }
 
-    /** Sends the put on a free client, or queues it while all are busy; waits while the queue is full. */
-    public void submit(PutRequest request) throws InterruptedException {
+    /**
+     * Sends the put on a free client, or queues it while all are busy; waits while the queue is full. Returns
+     * whether it had to wait, that is whether the cluster held the load back.
+     */
+    public boolean submit(PutRequest request) throws InterruptedException {
         int client;
+        boolean waited = false;
         synchronized (lock) {
             while (idle.isEmpty() && queued.size() >= clients.size()) {
+                waited = true;
                 lock.wait();
             }
             if (idle.isEmpty()) {
                 queued.add(request);
-                return;
+                return waited;
             }
             client = idle.poll();
         }
         send(client, request);
+        return waited;
     }
 
     /** Waits until every put submitted has been answered; an interrupt is kept for the caller, not obeyed. */

@@ -1,14 +1,19 @@
 package io.github.jetcdctl.check;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
 /**
- * Go's {@code rate.NewLimiter(rate, 1)} as etcdctl's check perf uses it: permits come one per interval on a
- * fixed schedule (a late wake-up does not push the next permit back, so the rate does not drift), and with a
- * burst of one a permit not asked for in time is lost rather than saved up.
+ * The put rate of check perf: one permit per interval on a fixed schedule. etcdctl uses Go's
+ * {@code rate.NewLimiter(rate, 1)}, whose burst of one loses every permit its caller is late for. Its caller
+ * is late for two reasons: the cluster is slow (every client busy and the queue full, so the producer waits),
+ * which must cost throughput, as it does here after {@link #dropMissed}; or the producer thread woke late,
+ * which says nothing about the cluster, and which a JVM thread on a busy machine does more often than a Go
+ * routine. Those permits are made up at once (up to one second's worth), so the rate does not drift.
  */
 public final class RateLimiter {
+    private static final long MAX_CATCH_UP_NANOS = TimeUnit.SECONDS.toNanos(1);
     private final double intervalNanos;
     private final LongSupplier clock;
     private final Sleeper sleeper;
@@ -36,9 +41,10 @@ public final class RateLimiter {
     }
 
     /**
-     * Waits for the next permit. Returns false at once, without waiting, when that permit would come at or
-     * after {@code deadline} (a {@link System#nanoTime()} value), as Go's Wait refuses to wait past its context's
-     * deadline (a load of N per second for T seconds makes N x T puts, whatever the rounding).
+     * Waits for the next permit, or takes it at once when it is overdue. Returns false at once, without waiting,
+     * when that permit would come at or after {@code deadline} (a {@link System#nanoTime()} value), as Go's
+     * Wait refuses to wait past its context's deadline (a load of N per second for T seconds makes N x T puts,
+     * whatever the rounding).
      */
     public boolean acquire(long deadline) throws InterruptedException {
         if (Thread.interrupted()) {
@@ -54,7 +60,7 @@ public final class RateLimiter {
             lastGrant = 0;
             return true;
         }
-        double at = Math.max(now - origin, lastGrant + intervalNanos);
+        double at = Math.max(lastGrant + intervalNanos, now - origin - MAX_CATCH_UP_NANOS);
         // "at or after", with half a nanosecond for the rounding of the summed intervals
         if (at > deadline - origin - 0.5) {
             return false;
@@ -67,12 +73,22 @@ public final class RateLimiter {
         return true;
     }
 
+    /**
+     * Gives up the permits already due: the next one comes now at the earliest, one interval after the last
+     * at the latest. For a caller that had to wait for the cluster, as etcdctl's limiter loses them then.
+     */
+    public void dropMissed() {
+        if (granted) {
+            lastGrant = Math.max(lastGrant, clock.getAsLong() - origin - intervalNanos);
+        }
+    }
+
     private static void parkUntil(long nanoTime) throws InterruptedException {
         for (long left = nanoTime - System.nanoTime(); left > 0; left = nanoTime - System.nanoTime()) {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(left);
+            LockSupport.parkNanos(left);
         }
         if (Thread.interrupted()) {
             throw new InterruptedException();

@@ -58,11 +58,19 @@ public final class ServerMetrics {
                 return new String(body.readAllBytes(), StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
-            throw new IOException("fetch error: Get " + quoted(url) + ": " + (e.getMessage() != null ? e.getMessage()
-                    : e.getClass().getSimpleName()), e);
+            throw new IOException("fetch error: Get " + quoted(url) + ": " + reason(e, connection.getURL()), e);
         } finally {
             connection.disconnect();
         }
+    }
+
+    /** Go's words for a refused connection, the usual case; Java's message otherwise. */
+    private static String reason(IOException e, java.net.URL url) {
+        if (e instanceof java.net.ConnectException && "Connection refused".equals(e.getMessage())) {
+            int port = url.getPort() >= 0 ? url.getPort() : url.getDefaultPort();
+            return "dial tcp " + url.getHost() + ":" + port + ": connect: connection refused";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static int timeoutMillis(long millis) {

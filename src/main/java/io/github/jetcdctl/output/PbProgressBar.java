@@ -29,6 +29,7 @@ public final class PbProgressBar {
     private final long startNanos = System.nanoTime();
     private long previous;
     private long changeNanos = startNanos;
+    /** No more drawing: the bar is finished, or stdout is closed. */
     private boolean stopped;
 
     private PbProgressBar(Output out, long total, int width, Runnable onClosedOutput, boolean timed) {
@@ -47,7 +48,10 @@ public final class PbProgressBar {
         return start(new PbProgressBar(out, total, width, onClosedOutput, false));
     }
 
-    /** As {@link #start}, counting the whole seconds since the start, up to {@code seconds}. */
+    /**
+     * As {@link #start}, counting the whole seconds since the start; once at {@code seconds} it finishes by
+     * itself, as etcdctl's bar does, whatever the command is still waiting for.
+     */
     public static PbProgressBar startTimed(Output out, long seconds, int width, Runnable onClosedOutput) {
         return start(new PbProgressBar(out, seconds, width, onClosedOutput, true));
     }
@@ -66,22 +70,36 @@ public final class PbProgressBar {
         current.set(value);
     }
 
-    /** Draws the final state (the elapsed time instead of the time left) and ends the line; a timed bar is full. */
+    /**
+     * Draws the final state (the elapsed time instead of the time left) and ends the line, unless the bar
+     * finished by itself; a timed bar is then full.
+     */
     public void finish() {
         stopRefreshing();
         if (timed) {
             current.set(total);
         }
         synchronized (this) {
-            long now = System.nanoTime();
-            out.print("\r" + render(total, current.get(), width, now - startNanos, 0, 0, true)).newline().flush();
+            if (!stopped) {
+                drawFinished(System.nanoTime());
+            }
         }
     }
 
     /** Ends the line where the bar stands, for a run cut short; etcdctl leaves it unended. */
     public void abandon() {
         stopRefreshing();
-        out.newline().flush();
+        synchronized (this) {
+            if (!stopped) {
+                stopped = true;
+                out.newline().flush();
+            }
+        }
+    }
+
+    private void drawFinished(long now) {
+        stopped = true;
+        out.print("\r" + render(total, current.get(), width, now - startNanos, 0, 0, true)).newline().flush();
     }
 
     private void stopRefreshing() {
@@ -115,6 +133,10 @@ public final class PbProgressBar {
             previous = value;
         }
         try {
+            if (timed && value == total) {
+                drawFinished(now);
+                return;
+            }
             out.print("\r" + render(total, value, width, now - startNanos, changeNanos - startNanos,
                     now - changeNanos, false)).flush();
         } catch (Output.ClosedOutputException e) {

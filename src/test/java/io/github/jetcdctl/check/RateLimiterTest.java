@@ -56,16 +56,49 @@ class RateLimiterTest {
     }
 
     @Test
-    void aPermitNotAskedForInTimeIsLostNotSaved() throws InterruptedException {
+    void permitsTheCallerWokeLateForAreMadeUpAtOnce() throws InterruptedException {
         FakeClock clock = new FakeClock();
         RateLimiter limiter = clock.limiter(100);
         long start = clock.now;
         assertTrue(limiter.acquire(Long.MAX_VALUE));
-        clock.now += 55_000_000; // the caller was busy for 5.5 intervals
+        clock.now += 55_000_000; // the producer thread did not run for 5.5 intervals
+        for (int i = 0; i < 5; i++) {
+            assertTrue(limiter.acquire(Long.MAX_VALUE));
+        }
+        assertEquals(List.of(), clock.wakeUps, "the five overdue permits come without sleeping");
         assertTrue(limiter.acquire(Long.MAX_VALUE));
-        assertEquals(start + 55_000_000, clock.now, "granted at once, without a burst of the missed ones");
+        assertEquals(List.of(start + 60_000_000), clock.wakeUps, "the sixth on schedule");
+    }
+
+    @Test
+    void makingUpIsLimitedToOneSecondOfPermits() throws InterruptedException {
+        FakeClock clock = new FakeClock();
+        RateLimiter limiter = clock.limiter(10);
+        assertTrue(limiter.acquire(Long.MAX_VALUE));
+        clock.now += 5_000_000_000L; // stopped for 5 s (50 permits)
+        int atOnce = 0;
+        while (clock.wakeUps.isEmpty()) {
+            assertTrue(limiter.acquire(Long.MAX_VALUE));
+            atOnce++;
+        }
+        assertEquals(12, atOnce, "the permits due in the last second (4.0 s to 5.0 s), then one waited for");
+    }
+
+    @Test
+    void droppedPermitsAreLostAsWhenEtcdctlsProducerWaitedForTheCluster() throws InterruptedException {
+        FakeClock clock = new FakeClock();
+        RateLimiter limiter = clock.limiter(100);
+        long start = clock.now;
+        assertTrue(limiter.acquire(Long.MAX_VALUE));
+        clock.now += 55_000_000; // the producer waited for a free client for 5.5 intervals
+        limiter.dropMissed();
+        assertTrue(limiter.acquire(Long.MAX_VALUE));
+        assertEquals(start + 55_000_000, clock.now, "one permit at once, not a burst of the missed ones");
         assertTrue(limiter.acquire(Long.MAX_VALUE));
         assertEquals(start + 65_000_000, clock.now, "the next one interval later");
+        limiter.dropMissed();
+        assertTrue(limiter.acquire(Long.MAX_VALUE));
+        assertEquals(start + 75_000_000, clock.now, "nothing was overdue: the schedule is unchanged");
     }
 
     @Test

@@ -80,4 +80,18 @@ class PbProgressBarTest {
         assertTrue(text.startsWith("\r 0 / 60    0.00%"), text);
         assertTrue(text.endsWith("%\n"), text);
     }
+
+    @Test
+    void aTimedBarFinishesByItselfWhenItsTimeIsUp() throws InterruptedException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PbProgressBar bar = PbProgressBar.startTimed(new Output(bytes), 1, 0, () -> { });
+        for (int i = 0; i < 100 && !bytes.toString(StandardCharsets.UTF_8).endsWith("\n"); i++) {
+            Thread.sleep(50);
+        }
+        bar.finish();
+        bar.abandon();
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(text.endsWith("\r 1 / 1  100.00% 1s\n"), text);
+        assertEquals(text.indexOf('\n'), text.length() - 1, "one final line, not drawn again");
+    }
 }
