@@ -18,16 +18,9 @@ mvn -B -q -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.output
 mvn -B -q -ntp test-compile
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/jetcdctl-bench.XXXXXX")
-port=$((20000 + RANDOM % 10000))
-ep="127.0.0.1:$port"
 cleanup() { [ -n "${etcd_pid:-}" ] && kill "$etcd_pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
-"$etcd_bin/etcd" --name bench --data-dir "$work/etcd" --listen-client-urls "http://$ep" --advertise-client-urls "http://$ep" \
-  --listen-peer-urls "http://127.0.0.1:$((port + 1))" --initial-advertise-peer-urls "http://127.0.0.1:$((port + 1))" \
-  --initial-cluster "bench=http://127.0.0.1:$((port + 1))" --quota-backend-bytes=$((8 * 1024 * 1024 * 1024)) \
-  --log-level error >"$work/etcd.log" 2>&1 &
-etcd_pid=$!
-for _ in $(seq 100); do "$etcd_bin/etcdctl" --endpoints="$ep" endpoint health >/dev/null 2>&1 && break; sleep 0.1; done
+start_bench_etcd "$etcd_bin" "$work"
 
 load() { java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" io.github.jetcdctl.bench.Loader "$ep" "$@"; }
 
