@@ -18,7 +18,7 @@ public record PerfLoad(int writesPerSecond, int clients, int seconds) {
         };
     }
 
-    /** An upper bound of the puts the rate limiter grants: one per interval from the start, one spare. */
+    /** An upper bound of the puts the rate limiter grants: one per interval, with one spare. */
     public int maxPuts() {
         return Math.multiplyExact(writesPerSecond, seconds) + 1;
     }

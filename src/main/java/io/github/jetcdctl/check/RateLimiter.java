@@ -17,8 +17,8 @@ public final class RateLimiter {
     private final double intervalNanos;
     private final LongSupplier clock;
     private final Sleeper sleeper;
-    private boolean granted;
-    /** The clock's reading at the first permit; later permits are kept as offsets from it, in nanoseconds. */
+    private boolean started;
+    /** The clock's reading at the first call; permits are kept as offsets from it, in nanoseconds. */
     private long origin;
     private double lastGrant;
 
@@ -41,24 +41,21 @@ public final class RateLimiter {
     }
 
     /**
-     * Waits for the next permit, or takes it at once when it is overdue. Returns false at once, without waiting,
-     * when that permit would come at or after {@code deadline} (a {@link System#nanoTime()} value), as Go's
-     * Wait refuses to wait past its context's deadline (a load of N per second for T seconds makes N x T puts,
-     * whatever the rounding).
+     * Waits for the next permit, or takes it at once when it is overdue. The first permit comes one interval
+     * after the first call, so a load of N per second for T seconds makes N x T - 1 puts and, at full speed,
+     * reports N writes/s as etcdctl does (whose T seconds start before its load, so it makes no more).
+     * Returns false at once, without waiting, when the permit would come at or after {@code deadline} (a
+     * {@link System#nanoTime()} value), as Go's Wait refuses to wait past its context's deadline.
      */
     public boolean acquire(long deadline) throws InterruptedException {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
         long now = clock.getAsLong();
-        if (!granted) {
-            if (now - deadline >= 0) {
-                return false;
-            }
-            granted = true;
+        if (!started) {
+            started = true;
             origin = now;
             lastGrant = 0;
-            return true;
         }
         double at = Math.max(lastGrant + intervalNanos, now - origin - MAX_CATCH_UP_NANOS);
         // "at or after", with half a nanosecond for the rounding of the summed intervals
@@ -78,7 +75,7 @@ public final class RateLimiter {
      * at the latest. For a caller that had to wait for the cluster, as etcdctl's limiter loses them then.
      */
     public void dropMissed() {
-        if (granted) {
+        if (started) {
             lastGrant = Math.max(lastGrant, clock.getAsLong() - origin - intervalNanos);
         }
     }

@@ -27,16 +27,14 @@ class RateLimiterTest {
     }
 
     @Test
-    void theFirstPermitIsImmediateAndTheNextOnesFollowTheRate() throws InterruptedException {
+    void permitsFollowTheRateFromOneIntervalAfterTheFirstCall() throws InterruptedException {
         FakeClock clock = new FakeClock();
         RateLimiter limiter = clock.limiter(1000);
         long start = clock.now;
-        assertTrue(limiter.acquire(start + 1_000_000_000L));
-        assertEquals(start, clock.now);
-        assertTrue(limiter.acquire(start + 1_000_000_000L));
-        assertEquals(start + 1_000_000, clock.now);
-        assertTrue(limiter.acquire(start + 1_000_000_000L));
-        assertEquals(start + 2_000_000, clock.now);
+        for (int i = 1; i <= 3; i++) {
+            assertTrue(limiter.acquire(start + 1_000_000_000L));
+            assertEquals(start + i * 1_000_000L, clock.now);
+        }
     }
 
     @Test
@@ -49,10 +47,10 @@ class RateLimiterTest {
         while (limiter.acquire(start + 60_000_000_000L)) {
             permits++;
         }
-        // 150/s for 60 s: one at once, then one per interval up to (not past) the deadline
-        assertEquals(9000, permits);
-        // the 9000th permit is due at 8999 intervals, whatever the oversleeps before it
-        assertEquals(start + (long) Math.ceil(8999 * (1e9 / 150)), clock.wakeUps.get(clock.wakeUps.size() - 1));
+        // 150/s for 60 s: one per interval up to (not at) the deadline
+        assertEquals(8999, permits);
+        assertEquals(start + (long) Math.ceil(8999 * (1e9 / 150)), clock.wakeUps.get(clock.wakeUps.size() - 1),
+                "the last permit is due at 8999 intervals, whatever the oversleeps before it");
     }
 
     @Test
@@ -61,13 +59,14 @@ class RateLimiterTest {
         RateLimiter limiter = clock.limiter(100);
         long start = clock.now;
         assertTrue(limiter.acquire(Long.MAX_VALUE));
-        clock.now += 55_000_000; // the producer thread did not run for 5.5 intervals
+        clock.now += 55_000_000; // the producer thread did not run for 5.5 intervals: now at 65 ms
+        clock.wakeUps.clear();
         for (int i = 0; i < 5; i++) {
             assertTrue(limiter.acquire(Long.MAX_VALUE));
         }
-        assertEquals(List.of(), clock.wakeUps, "the five overdue permits come without sleeping");
+        assertEquals(List.of(), clock.wakeUps, "the permits due at 20 to 60 ms come without sleeping");
         assertTrue(limiter.acquire(Long.MAX_VALUE));
-        assertEquals(List.of(start + 60_000_000), clock.wakeUps, "the sixth on schedule");
+        assertEquals(List.of(start + 70_000_000), clock.wakeUps, "the next on schedule");
     }
 
     @Test
@@ -75,13 +74,14 @@ class RateLimiterTest {
         FakeClock clock = new FakeClock();
         RateLimiter limiter = clock.limiter(10);
         assertTrue(limiter.acquire(Long.MAX_VALUE));
-        clock.now += 5_000_000_000L; // stopped for 5 s (50 permits)
+        clock.now += 5_000_000_000L; // stopped for 5 s (50 permits): now at 5.1 s
+        clock.wakeUps.clear();
         int atOnce = 0;
         while (clock.wakeUps.isEmpty()) {
             assertTrue(limiter.acquire(Long.MAX_VALUE));
             atOnce++;
         }
-        assertEquals(12, atOnce, "the permits due in the last second (4.0 s to 5.0 s), then one waited for");
+        assertEquals(12, atOnce, "the permits due in the last second (4.1 s to 5.1 s), then one waited for");
     }
 
     @Test
@@ -90,27 +90,26 @@ class RateLimiterTest {
         RateLimiter limiter = clock.limiter(100);
         long start = clock.now;
         assertTrue(limiter.acquire(Long.MAX_VALUE));
-        clock.now += 55_000_000; // the producer waited for a free client for 5.5 intervals
+        clock.now += 55_000_000; // the producer waited for a free client for 5.5 intervals: now at 65 ms
         limiter.dropMissed();
         assertTrue(limiter.acquire(Long.MAX_VALUE));
-        assertEquals(start + 55_000_000, clock.now, "one permit at once, not a burst of the missed ones");
+        assertEquals(start + 65_000_000, clock.now, "one permit at once, not a burst of the missed ones");
         assertTrue(limiter.acquire(Long.MAX_VALUE));
-        assertEquals(start + 65_000_000, clock.now, "the next one interval later");
+        assertEquals(start + 75_000_000, clock.now, "the next one interval later");
         limiter.dropMissed();
         assertTrue(limiter.acquire(Long.MAX_VALUE));
-        assertEquals(start + 75_000_000, clock.now, "nothing was overdue: the schedule is unchanged");
+        assertEquals(start + 85_000_000, clock.now, "nothing was overdue: the schedule is unchanged");
     }
 
     @Test
-    void refusesWithoutWaitingWhenThePermitWouldComeAfterTheDeadline() throws InterruptedException {
+    void refusesWithoutWaitingWhenThePermitWouldComeAtOrAfterTheDeadline() throws InterruptedException {
         FakeClock clock = new FakeClock();
         RateLimiter limiter = clock.limiter(10);
         long start = clock.now;
-        assertTrue(limiter.acquire(start + 150_000_000));
-        assertTrue(limiter.acquire(start + 150_000_000)); // due at 100 ms
-        assertFalse(limiter.acquire(start + 150_000_000)); // due at 200 ms
+        assertTrue(limiter.acquire(start + 200_000_000)); // due at 100 ms
+        assertFalse(limiter.acquire(start + 200_000_000)); // due at 200 ms
         assertEquals(start + 100_000_000, clock.now, "no sleep for a refused permit");
-        assertFalse(clock.limiter(10).acquire(clock.now - 1), "nothing once the deadline has passed");
+        assertFalse(clock.limiter(10).acquire(clock.now + 50_000_000), "none before a deadline closer than one interval");
     }
 
     @Test
@@ -128,6 +127,6 @@ class RateLimiterTest {
         long before = System.nanoTime();
         assertTrue(limiter.acquire(before + 1_000_000_000L));
         assertTrue(limiter.acquire(before + 1_000_000_000L));
-        assertTrue(System.nanoTime() - before >= 2_000_000, "the second permit is one 2 ms interval after the first");
+        assertTrue(System.nanoTime() - before >= 4_000_000, "the second permit is two 2 ms intervals after the start");
     }
 }
