@@ -18,20 +18,13 @@ mvn -B -q -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.output
 mvn -B -q -ntp test-compile
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/jetcdctl-bench.XXXXXX")
-port=$((20000 + RANDOM % 10000))
-ep="127.0.0.1:$port"
 cleanup() {
   [ -n "${etcd_pid:-}" ] && kill "$etcd_pid" 2>/dev/null
   [ -n "${tls_pid:-}" ] && kill "$tls_pid" 2>/dev/null
   rm -rf "$work"
 }
 trap cleanup EXIT
-"$etcd_bin/etcd" --name bench --data-dir "$work/etcd" --listen-client-urls "http://$ep" --advertise-client-urls "http://$ep" \
-  --listen-peer-urls "http://127.0.0.1:$((port + 1))" --initial-advertise-peer-urls "http://127.0.0.1:$((port + 1))" \
-  --initial-cluster "bench=http://127.0.0.1:$((port + 1))" --quota-backend-bytes=$((8 * 1024 * 1024 * 1024)) \
-  --log-level error >"$work/etcd.log" 2>&1 &
-etcd_pid=$!
-for _ in $(seq 100); do "$etcd_bin/etcdctl" --endpoints="$ep" endpoint health >/dev/null 2>&1 && break; sleep 0.1; done
+start_bench_etcd "$etcd_bin" "$work"
 
 load() { java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" io.github.jetcdctl.bench.Loader "$ep" "$@"; }
 
@@ -89,11 +82,11 @@ fi
 say "one-key get over mutual TLS (PKCS#1 client key, as kubeadm writes them)"
 bash scripts/dev-certs.sh "$work/certs" >/dev/null
 openssl rsa -in "$work/certs/client-key.pem" -traditional -out "$work/certs/client-key-pkcs1.pem" 2>/dev/null
-tls_port=$((port + 2))
+tls_port=$((20000 + RANDOM % 10000))
 tls_ep="127.0.0.1:$tls_port"
 "$etcd_bin/etcd" --name tls --data-dir "$work/etcd-tls" --listen-client-urls "https://$tls_ep" \
-  --advertise-client-urls "https://$tls_ep" --listen-peer-urls "http://127.0.0.1:$((port + 3))" \
-  --initial-advertise-peer-urls "http://127.0.0.1:$((port + 3))" --initial-cluster "tls=http://127.0.0.1:$((port + 3))" \
+  --advertise-client-urls "https://$tls_ep" --listen-peer-urls "http://127.0.0.1:$((tls_port + 1))" \
+  --initial-advertise-peer-urls "http://127.0.0.1:$((tls_port + 1))" --initial-cluster "tls=http://127.0.0.1:$((tls_port + 1))" \
   --cert-file "$work/certs/server.pem" --key-file "$work/certs/server-key.pem" \
   --trusted-ca-file "$work/certs/ca.pem" --client-cert-auth --log-level error >"$work/etcd-tls.log" 2>&1 &
 tls_pid=$!

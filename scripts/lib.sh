@@ -36,3 +36,16 @@ ensure_build_tools() {
     apt_install maven
   fi
 }
+
+# Starts a single-member etcd for the benchmarks on a random loopback port, with data in WORK/etcd, and waits
+# until it is healthy. Sets etcd_pid and ep (host:port) for the caller, which stops it.
+start_bench_etcd() {
+  local etcd_bin=$1 work=$2 port=$((20000 + RANDOM % 10000))
+  ep="127.0.0.1:$port"
+  "$etcd_bin/etcd" --name bench --data-dir "$work/etcd" --listen-client-urls "http://$ep" --advertise-client-urls "http://$ep" \
+    --listen-peer-urls "http://127.0.0.1:$((port + 1))" --initial-advertise-peer-urls "http://127.0.0.1:$((port + 1))" \
+    --initial-cluster "bench=http://127.0.0.1:$((port + 1))" --quota-backend-bytes=$((8 * 1024 * 1024 * 1024)) \
+    --log-level error >"$work/etcd.log" 2>&1 &
+  etcd_pid=$!
+  for _ in $(seq 100); do "$etcd_bin/etcdctl" --endpoints="$ep" endpoint health >/dev/null 2>&1 && break; sleep 0.1; done
+}

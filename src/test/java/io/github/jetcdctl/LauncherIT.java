@@ -256,4 +256,22 @@ class LauncherIT {
         }
         assertTrue(Files.exists(LAUNCHER));
     }
+
+    /**
+     * SIGTERM (as from systemd, kubelet or timeout(1)) ends check perf's load early: the keys are deleted and the
+     * report printed, where etcdctl would die and leave them. The signal is sent once the bar is drawn, that is
+     * once the load runs.
+     */
+    @Test
+    void checkPerfDeletesItsKeysWhenTerminated() {
+        ProcessResult run = bash("out=$(mktemp); \"$JETCDCTL\" --endpoints=$ENDPOINTS check perf >\"$out\" & pid=$!; "
+                + "for i in $(seq 300); do grep -q ' / 60 ' \"$out\" && break; sleep 0.1; done; sleep 2; "
+                + "kill -TERM $pid; wait $pid; echo \"exit $?\" >&2; cat \"$out\"; rm -f \"$out\"");
+        String report = run.stdoutText().substring(run.stdoutText().indexOf('\n') + 1);
+        assertTrue(report.matches("(?s)(PASS: Throughput is|FAIL: Throughput too low:) \\d+ writes/s\n.*"), run.toString());
+        assertTrue(report.endsWith("\nPASS\n") && run.stderrText().equals("exit 0\n")
+                || report.endsWith("\nFAIL\n") && run.stderrText().equals("exit 1\n"), run.toString());
+        ProcessResult keys = ETCD.etcdctl().run("get", "/etcdctl-check-perf/", "--prefix", "--keys-only");
+        assertEquals("", keys.stdoutText(), "keys left behind: " + keys);
+    }
 }

@@ -1,11 +1,9 @@
 package io.github.jetcdctl.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import io.github.jetcdctl.output.HumanBytes;
+import io.github.jetcdctl.output.Terminal;
 
 /** A one-line progress display on stderr, shown only when stderr is a terminal (never in cron mail). */
 public final class ProgressLine {
@@ -21,16 +19,7 @@ public final class ProgressLine {
     }
 
     public static ProgressLine forStderr(PrintStream err) {
-        return new ProgressLine(err, err == System.err && stderrIsTerminal());
-    }
-
-    private static boolean stderrIsTerminal() {
-        try {
-            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
-            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
+        return new ProgressLine(err, err == System.err && Terminal.isTerminal(2));
     }
 
     public void show(long done, long total) {

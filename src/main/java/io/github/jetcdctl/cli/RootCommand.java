@@ -7,6 +7,7 @@ import io.github.jetcdctl.cli.batch.BatchCommand;
 import io.github.jetcdctl.cli.auth.RoleCommand;
 import io.github.jetcdctl.cli.auth.UserCommand;
 import io.github.jetcdctl.cli.backup.BackupCommand;
+import io.github.jetcdctl.cli.check.CheckCommand;
 import io.github.jetcdctl.cli.cluster.EndpointCommand;
 import io.github.jetcdctl.cli.cluster.MemberCommand;
 import io.github.jetcdctl.cli.context.ContextCommand;
@@ -43,6 +44,7 @@ public class RootCommand extends GroupCommand {
             AuthCommand.class,
             BatchCommand.class,
             BackupCommand.class,
+            CheckCommand.class,
             CompactionCommand.class,
             CompletionCommand.class,
             ContextCommand.class,

@@ -98,7 +98,8 @@ public final class ClientFactory {
         TokenInterceptor token = new TokenInterceptor();
         EventLoopGroup eventLoop = new MultiThreadIoEventLoopGroup(1, daemonThreads(), NioIoHandler.newFactory());
         ManagedChannel channel = channel(target, settings, sslContext, token, eventLoop);
-        EtcdConnection connection = new EtcdConnection(channel, eventLoop, settings);
+        EtcdConnection connection = new EtcdConnection(channel, eventLoop, settings,
+                new ChannelRecipe(target, sslContext, token));
         try {
             if (settings.hasCredentials()) {
                 authenticate(connection, settings, token);
@@ -139,6 +140,27 @@ public final class ClientFactory {
         } catch (CliException e) {
             throw new CliException(ExitCodes.BAD_CONNECTION, e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@code count} more connections to the same endpoints, with the same TLS and auth token as {@code connection},
+     * sharing one event loop with a thread per core; for workloads that model many clients, as etcdctl's check
+     * commands open one client per simulated user.
+     */
+    public static ChannelPool moreChannels(EtcdConnection connection, int count) {
+        ChannelRecipe recipe = connection.recipe();
+        EventLoopGroup eventLoop = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
+                daemonThreads(), NioIoHandler.newFactory());
+        List<ManagedChannel> channels = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            channels.add(channel(recipe.target(), connection.settings(), recipe.sslContext(), recipe.token(),
+                    eventLoop));
+        }
+        return new ChannelPool(channels, eventLoop, connection.settings().dialTimeout());
+    }
+
+    /** What built a connection's channel, so that more channels can be built alike. */
+    record ChannelRecipe(String target, SslContext sslContext, TokenInterceptor token) {
     }
 
     /**

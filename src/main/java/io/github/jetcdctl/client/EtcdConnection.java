@@ -25,11 +25,18 @@ public final class EtcdConnection implements AutoCloseable {
     private boolean shared;
 
     private final EventLoopGroup eventLoop;
+    private final ClientFactory.ChannelRecipe recipe;
 
-    EtcdConnection(ManagedChannel channel, EventLoopGroup eventLoop, ConnectionSettings settings) {
+    EtcdConnection(ManagedChannel channel, EventLoopGroup eventLoop, ConnectionSettings settings,
+            ClientFactory.ChannelRecipe recipe) {
         this.channel = channel;
         this.eventLoop = eventLoop;
         this.settings = settings;
+        this.recipe = recipe;
+    }
+
+    ClientFactory.ChannelRecipe recipe() {
+        return recipe;
     }
 
     public Channel channel() {

@@ -1,13 +1,19 @@
 package io.github.jetcdctl.client;
 
 import java.net.Socket;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
@@ -25,10 +31,7 @@ final class SslContexts {
     }
 
     static SslContext forSettings(ConnectionSettings s) throws TlsConfigException {
-        if (s.cert().isEmpty() != s.key().isEmpty()) {
-            throw new TlsConfigException(
-                    "KeyFile and CertFile must both be present[key: " + s.key() + ", cert: " + s.cert() + "]");
-        }
+        requireCertAndKeyTogether(s);
         // The JDK's TLS, named explicitly: left to choose, gRPC and Netty probe for OpenSSL (netty-tcnative), whose
         // System.loadLibrary call alone makes JDK 24+ print restricted-method warnings, and we ship no tcnative.
         SslContextBuilder builder = GrpcSslContexts.configure(SslContextBuilder.forClient(), SslProvider.JDK);
@@ -39,14 +42,58 @@ final class SslContexts {
             builder.trustManager(roots.toArray(new X509Certificate[0]));
         }
         if (!s.cert().isEmpty()) {
-            List<X509Certificate> chain = PemFiles.clientCertificates(s.cert());
-            PrivateKey key = PemFiles.privateKey(s.key());
-            PemFiles.checkKeyMatches(key, chain.get(0));
-            builder.keyManager(new OneKey(key, chain.toArray(new X509Certificate[0])));
+            builder.keyManager(clientKey(s));
         }
         try {
             return builder.build();
         } catch (SSLException e) {
+            throw new TlsConfigException(e.getMessage());
+        }
+    }
+
+    private static void requireCertAndKeyTogether(ConnectionSettings s) throws TlsConfigException {
+        if (s.cert().isEmpty() != s.key().isEmpty()) {
+            throw new TlsConfigException(
+                    "KeyFile and CertFile must both be present[key: " + s.key() + ", cert: " + s.cert() + "]");
+        }
+    }
+
+    private static OneKey clientKey(ConnectionSettings s) throws TlsConfigException {
+        List<X509Certificate> chain = PemFiles.clientCertificates(s.cert());
+        PrivateKey key = PemFiles.privateKey(s.key());
+        PemFiles.checkKeyMatches(key, chain.get(0));
+        return new OneKey(key, chain.toArray(new X509Certificate[0]));
+    }
+
+    /**
+     * The same TLS settings for a plain JDK socket (an HTTPS request to a member's /metrics): the client
+     * certificate when given, the --cacert roots (else the system's), or no check with --insecure-skip-tls-verify.
+     */
+    static SSLContext forHttps(ConnectionSettings s) throws TlsConfigException {
+        requireCertAndKeyTogether(s);
+        try {
+            KeyManager[] keys = null;
+            if (!s.cert().isEmpty()) {
+                keys = new KeyManager[] {clientKey(s)};
+            }
+            TrustManager[] trust = null;
+            if (s.insecureSkipTlsVerify()) {
+                trust = new TrustManager[] {new TrustEverything()};
+            } else if (!s.cacert().isEmpty()) {
+                KeyStore roots = KeyStore.getInstance(KeyStore.getDefaultType());
+                roots.load(null, null);
+                int n = 0;
+                for (X509Certificate root : PemFiles.caCertificates(s.cacert())) {
+                    roots.setCertificateEntry("ca-" + n++, root);
+                }
+                TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                factory.init(roots);
+                trust = factory.getTrustManagers();
+            }
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys, trust, null);
+            return context;
+        } catch (GeneralSecurityException | java.io.IOException e) {
             throw new TlsConfigException(e.getMessage());
         }
     }

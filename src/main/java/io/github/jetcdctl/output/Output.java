@@ -1,6 +1,8 @@
 package io.github.jetcdctl.output;
 
 import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +15,21 @@ import com.google.protobuf.ByteString;
  */
 public final class Output implements AutoCloseable {
     private final OutputStream stream;
+    private final OutputStream target;
 
     public Output(OutputStream target) {
         this.stream = new BufferedOutputStream(target, 1 << 16);
+        this.target = target;
+    }
+
+    /** Whether this is the process's standard output and that is a terminal (not a pipe, a file, or a test's buffer). */
+    public boolean isTerminal() {
+        try {
+            return target instanceof FileOutputStream file && file.getFD() == FileDescriptor.out
+                    && Terminal.isTerminal(1);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public Output write(byte[] bytes) {

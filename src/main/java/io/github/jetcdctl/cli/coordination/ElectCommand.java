@@ -15,6 +15,7 @@ import io.etcd.jetcd.api.ResignRequest;
 import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.ExitCodes;
 import io.github.jetcdctl.cli.EtcdCommand;
+import io.github.jetcdctl.cli.SignalInterrupts;
 import io.github.jetcdctl.cli.gosyntax.GoBoolConverter;
 import io.github.jetcdctl.client.EtcdConnection;
 import io.github.jetcdctl.client.LeaseSession;

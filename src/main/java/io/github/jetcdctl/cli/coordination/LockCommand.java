@@ -16,6 +16,7 @@ import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.ExitCodes;
 import io.github.jetcdctl.cli.ChildCommand;
 import io.github.jetcdctl.cli.EtcdCommand;
+import io.github.jetcdctl.cli.SignalInterrupts;
 import io.github.jetcdctl.cli.gosyntax.GoInt64Converter;
 import io.github.jetcdctl.client.EtcdConnection;
 import io.github.jetcdctl.client.LeaseSession;

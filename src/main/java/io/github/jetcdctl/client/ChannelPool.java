@@ -1,0 +1,63 @@
+package io.github.jetcdctl.client;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.github.jetcdctl.CliException;
+import io.github.jetcdctl.ExitCodes;
+import io.grpc.Channel;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
+
+/** Several connections to one cluster on a shared event loop (see {@link ClientFactory#moreChannels}). */
+public final class ChannelPool implements AutoCloseable {
+    private final List<ManagedChannel> channels;
+    private final EventLoopGroup eventLoop;
+    private final Duration dialTimeout;
+
+    ChannelPool(List<ManagedChannel> channels, EventLoopGroup eventLoop, Duration dialTimeout) {
+        this.channels = List.copyOf(channels);
+        this.eventLoop = eventLoop;
+        this.dialTimeout = dialTimeout;
+    }
+
+    public List<Channel> channels() {
+        return List.copyOf(channels);
+    }
+
+    /**
+     * Connects every channel at once and waits until all are ready, giving each the dial timeout after the one
+     * before it (etcdctl dials its clients one after the other, each with the dial timeout; hundreds of
+     * connections take a while on a busy machine); fails as {@link EtcdConnection} does when one is not.
+     */
+    public void awaitConnected() {
+        if (dialTimeout.isZero()) {
+            return;
+        }
+        channels.forEach(channel -> channel.getState(true));
+        try {
+            for (ManagedChannel channel : channels) {
+                if (!ClientFactory.awaitReady(channel, dialTimeout.toNanos())) {
+                    throw new CliException(ExitCodes.ERROR, "context deadline exceeded");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCodes.ERROR, "context canceled");
+        }
+    }
+
+    @Override
+    public void close() {
+        channels.forEach(ManagedChannel::shutdownNow);
+        try {
+            for (ManagedChannel channel : channels) {
+                channel.awaitTermination(1, TimeUnit.SECONDS);
+            }
+            eventLoop.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).await(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
