@@ -68,14 +68,14 @@ measure() {
 
 say "one-key get and put"
 "$theirs" --endpoints="$ep" put /bench/one value >/dev/null
-measure "get one key" 7 "$ours --endpoints=$ep get /bench/one" "$theirs --endpoints=$ep get /bench/one"
-measure "put one key" 7 "$ours --endpoints=$ep put /bench/one value" "$theirs --endpoints=$ep put /bench/one value"
+measure "get one key" 15 "$ours --endpoints=$ep get /bench/one" "$theirs --endpoints=$ep get /bench/one"
+measure "put one key" 15 "$ours --endpoints=$ep put /bench/one value" "$theirs --endpoints=$ep put /bench/one value"
 
 # the launcher prefers JDK 25+; JETCDCTL_JAVA pins the JDK 17 a machine of this kind also carries
 jdk17=$(ls -d /usr/lib/jvm/*17*/bin/java 2>/dev/null | head -1 || true)
 if [ -n "$jdk17" ]; then
   JETCDCTL_JAVA=$jdk17 "$ours" --endpoints="$ep" get warmup >/dev/null # records its class archive
-  measure "get one key, JDK 17" 7 "JETCDCTL_JAVA=$jdk17 $ours --endpoints=$ep get /bench/one" \
+  measure "get one key, JDK 17" 11 "JETCDCTL_JAVA=$jdk17 $ours --endpoints=$ep get /bench/one" \
     "$theirs --endpoints=$ep get /bench/one"
 fi
 
@@ -93,7 +93,7 @@ tls_pid=$!
 tls="--endpoints=$tls_ep --cacert=$work/certs/ca.pem --cert=$work/certs/client.pem --key=$work/certs/client-key-pkcs1.pem"
 for _ in $(seq 100); do "$theirs" $tls endpoint health >/dev/null 2>&1 && break; sleep 0.1; done
 "$theirs" $tls put /bench/one value >/dev/null
-measure "get one key, mutual TLS" 7 "$ours $tls get /bench/one" "$theirs $tls get /bench/one"
+measure "get one key, mutual TLS" 11 "$ours $tls get /bench/one" "$theirs $tls get /bench/one"
 kill "$tls_pid" 2>/dev/null || true
 
 say "1,000 gets: one batch against 1,000 etcdctl processes"
