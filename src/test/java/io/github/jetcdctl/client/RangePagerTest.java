@@ -25,7 +25,8 @@ public class RangePagerTest {
 
     static {
         for (int i = 0; i < 20_000; i++) {
-            KEYS.put(String.format("/k/%06d", i), "v".repeat(1 + i % 1000));
+            // ~40 MB in sizes that vary evenly, so the first page tells the per-key size: several 16 MB pages
+            KEYS.put(String.format("/k/%06d", i), "v".repeat(1 + (i * 37) % 4000));
         }
     }
 

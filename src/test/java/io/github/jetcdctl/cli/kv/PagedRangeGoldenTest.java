@@ -30,7 +30,8 @@ class PagedRangeGoldenTest {
     @RegisterExtension
     static final EtcdClusterExtension ETCD = EtcdClusterExtension.single();
 
-    static final int KEYS = 7_500;
+    /** ~22 MB of values: a first page of 1,000 keys, then pages of at least 16 MB, so three pages or more. */
+    static final int KEYS = 15_000;
 
     @BeforeAll
     static void loadKeysOfVaryingSize() {
