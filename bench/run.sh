@@ -19,8 +19,8 @@ mvn -B -q -ntp test-compile
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/jetcdctl-bench.XXXXXX")
 cleanup() {
-  [ -n "${etcd_pid:-}" ] && kill "$etcd_pid" 2>/dev/null
-  [ -n "${tls_pid:-}" ] && kill "$tls_pid" 2>/dev/null
+  [ -z "${etcd_pid:-}" ] || kill "$etcd_pid" 2>/dev/null || true
+  [ -z "${tls_pid:-}" ] || kill "$tls_pid" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -80,20 +80,14 @@ if [ -n "$jdk17" ]; then
 fi
 
 say "one-key get over mutual TLS (PKCS#1 client key, as kubeadm writes them)"
-bash scripts/dev-certs.sh "$work/certs" >/dev/null
-openssl rsa -in "$work/certs/client-key.pem" -traditional -out "$work/certs/client-key-pkcs1.pem" 2>/dev/null
-tls_port=$((20000 + RANDOM % 10000))
-tls_ep="127.0.0.1:$tls_port"
-"$etcd_bin/etcd" --name tls --data-dir "$work/etcd-tls" --listen-client-urls "https://$tls_ep" \
-  --advertise-client-urls "https://$tls_ep" --listen-peer-urls "http://127.0.0.1:$((tls_port + 1))" \
-  --initial-advertise-peer-urls "http://127.0.0.1:$((tls_port + 1))" --initial-cluster "tls=http://127.0.0.1:$((tls_port + 1))" \
-  --cert-file "$work/certs/server.pem" --key-file "$work/certs/server-key.pem" \
-  --trusted-ca-file "$work/certs/ca.pem" --client-cert-auth --log-level error >"$work/etcd-tls.log" 2>&1 &
-tls_pid=$!
-tls="--endpoints=$tls_ep --cacert=$work/certs/ca.pem --cert=$work/certs/client.pem --key=$work/certs/client-key-pkcs1.pem"
-for _ in $(seq 100); do "$theirs" $tls endpoint health >/dev/null 2>&1 && break; sleep 0.1; done
+start_tls_bench_etcd "$etcd_bin" "$work"
 "$theirs" $tls put /bench/one value >/dev/null
-measure "get one key, mutual TLS" 11 "$ours $tls get /bench/one" "$theirs $tls get /bench/one"
+# An operator of a TLS cluster runs TLS commands from the first one on, so the archive they use was recorded by
+# one: give this case a cache of its own, recorded by a TLS get (the plain get's archive lacks ~1,350 TLS classes)
+tls_cache="$work/tls-cache"
+XDG_CACHE_HOME=$tls_cache "$ours" $tls get /bench/one >/dev/null
+for _ in $(seq 300); do ls "$tls_cache"/jetcdctl/cds/*.[0-9]* >/dev/null 2>&1 || break; sleep 0.2; done
+measure "get one key, mutual TLS" 11 "XDG_CACHE_HOME=$tls_cache $ours $tls get /bench/one" "$theirs $tls get /bench/one"
 kill "$tls_pid" 2>/dev/null || true
 
 say "1,000 gets: one batch against 1,000 etcdctl processes"

@@ -49,3 +49,21 @@ start_bench_etcd() {
   etcd_pid=$!
   for _ in $(seq 100); do "$etcd_bin/etcdctl" --endpoints="$ep" endpoint health >/dev/null 2>&1 && break; sleep 0.1; done
 }
+
+# Starts a single-member etcd that requires mutual TLS, with development certificates in WORK/certs (the client
+# key also in PKCS#1, as kubeadm writes them), and waits until it is healthy. Sets tls_pid and tls (the global
+# flags that reach it) for the caller, which stops it.
+start_tls_bench_etcd() {
+  local etcd_bin=$1 work=$2 port=$((20000 + RANDOM % 10000))
+  bash "$(dirname "${BASH_SOURCE[0]}")/dev-certs.sh" "$work/certs" >/dev/null
+  openssl rsa -in "$work/certs/client-key.pem" -traditional -out "$work/certs/client-key-pkcs1.pem" 2>/dev/null
+  "$etcd_bin/etcd" --name tls --data-dir "$work/etcd-tls" --listen-client-urls "https://127.0.0.1:$port" \
+    --advertise-client-urls "https://127.0.0.1:$port" --listen-peer-urls "http://127.0.0.1:$((port + 1))" \
+    --initial-advertise-peer-urls "http://127.0.0.1:$((port + 1))" --initial-cluster "tls=http://127.0.0.1:$((port + 1))" \
+    --cert-file "$work/certs/server.pem" --key-file "$work/certs/server-key.pem" \
+    --trusted-ca-file "$work/certs/ca.pem" --client-cert-auth --log-level error >"$work/etcd-tls.log" 2>&1 &
+  tls_pid=$!
+  tls="--endpoints=127.0.0.1:$port --cacert=$work/certs/ca.pem --cert=$work/certs/client.pem"
+  tls="$tls --key=$work/certs/client-key-pkcs1.pem"
+  for _ in $(seq 100); do "$etcd_bin/etcdctl" $tls endpoint health >/dev/null 2>&1 && break; sleep 0.1; done
+}
