@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -217,6 +219,32 @@ class LauncherIT {
         Thread.sleep(500);
         try (var files = Files.list(dir)) {
             assertEquals(List.of(archive), files.toList(), "one archive, no temporary files left");
+        }
+
+        // The next recording clears what earlier ones left: a recording killed half-way (its temporary files),
+        // an older build of the same jar, and an archive nothing has read for a month; a recent one stays.
+        String name = archive.getFileName().toString();
+        String group = name.replaceFirst("-[0-9]+-[0-9]+\\.(aot|jsa)$", "");
+        FileTime longAgo = FileTime.from(Instant.now().minus(Duration.ofDays(40)));
+        List<Path> stale = List.of(dir.resolve(name + ".4242.conf"), dir.resolve(name + ".4242"),
+                dir.resolve(group + "-1-1" + name.substring(name.lastIndexOf('.'))), dir.resolve("moved-jar.aot"));
+        for (Path file : stale) {
+            Files.writeString(file, "stale");
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofMinutes(10))));
+        }
+        Files.setAttribute(dir.resolve("moved-jar.aot"), "lastAccessTime", longAgo);
+        Path inUse = Files.writeString(dir.resolve("other-jar.aot"), "read yesterday");
+        Files.setAttribute(inUse, "lastAccessTime", FileTime.from(Instant.now().minus(Duration.ofDays(1))));
+        Files.delete(archive);
+        ProcessResult again = bash(env + "\"$JETCDCTL\" --endpoints=$ENDPOINTS get launcher-archive");
+        assertEquals("launcher-archive\nv1\n", again.stdoutText(), again.toString());
+        assertEquals("", again.stderrText());
+        for (int i = 0; i < 600 && !Files.exists(archive); i++) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(500);
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(archive, inUse).stream().sorted().toList(), files.sorted().toList());
         }
     }
 
