@@ -3,7 +3,7 @@ package io.github.jetcdctl.cli.auth;
 import java.util.List;
 
 import io.github.jetcdctl.CliException;
-import io.github.jetcdctl.cli.KeyRanges;
+import io.github.jetcdctl.client.KeyRanges;
 
 /**
  * The key range of a permission from {@code <key> [endkey]} and --prefix/--from-key, by etcdctl's rules.

@@ -18,7 +18,7 @@ import io.etcd.jetcd.api.MaintenanceGrpc;
 import io.etcd.jetcd.api.RangeRequest;
 import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.ExitCodes;
-import io.github.jetcdctl.cli.KeyRanges;
+import io.github.jetcdctl.client.KeyRanges;
 import io.github.jetcdctl.cli.Session;
 import io.github.jetcdctl.client.ChannelPool;
 import io.github.jetcdctl.client.ClientFactory;

@@ -11,7 +11,7 @@ import io.etcd.jetcd.api.WatchCreateRequest;
 import io.etcd.jetcd.api.WatchResponse;
 import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.ExitCodes;
-import io.github.jetcdctl.cli.KeyRanges;
+import io.github.jetcdctl.client.KeyRanges;
 import io.github.jetcdctl.cli.Session;
 import io.github.jetcdctl.client.EtcdConnection;
 import io.github.jetcdctl.client.ResumingWatch;

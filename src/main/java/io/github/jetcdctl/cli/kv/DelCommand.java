@@ -12,7 +12,7 @@ import io.etcd.jetcd.api.DeleteRangeResponse;
 import io.etcd.jetcd.api.KVGrpc;
 import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.cli.EtcdCommand;
-import io.github.jetcdctl.cli.KeyRanges;
+import io.github.jetcdctl.client.KeyRanges;
 import io.github.jetcdctl.cli.gosyntax.GoBoolConverter;
 import io.github.jetcdctl.client.EtcdConnection;
 import picocli.CommandLine.Command;

@@ -13,7 +13,7 @@ import io.etcd.jetcd.api.RangeResponse;
 import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.cli.DecodeOptions;
 import io.github.jetcdctl.cli.EtcdCommand;
-import io.github.jetcdctl.cli.KeyRanges;
+import io.github.jetcdctl.client.KeyRanges;
 import io.github.jetcdctl.cli.gosyntax.GoBoolConverter;
 import io.github.jetcdctl.cli.gosyntax.GoInt64Converter;
 import io.github.jetcdctl.client.EtcdConnection;

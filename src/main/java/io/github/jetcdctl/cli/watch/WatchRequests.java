@@ -6,7 +6,7 @@ import com.google.protobuf.ByteString;
 
 import io.etcd.jetcd.api.WatchCreateRequest;
 import io.github.jetcdctl.CliException;
-import io.github.jetcdctl.cli.KeyRanges;
+import io.github.jetcdctl.client.KeyRanges;
 import io.github.jetcdctl.cli.Session;
 
 /** Builds the watch create request from the key arguments and flags, with etcdctl's checks. */

@@ -1,4 +1,4 @@
-package io.github.jetcdctl.cli;
+package io.github.jetcdctl.client;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 

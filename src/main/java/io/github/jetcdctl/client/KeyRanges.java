@@ -1,4 +1,4 @@
-package io.github.jetcdctl.cli;
+package io.github.jetcdctl.client;
 
 import java.util.Arrays;
 
