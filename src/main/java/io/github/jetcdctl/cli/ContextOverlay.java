@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +22,9 @@ import io.github.jetcdctl.config.NamedContext;
  */
 public final class ContextOverlay {
     static final String ENV_NAME = "ETCDCTL_CONTEXT";
+    /** The settings that say where the cluster is: they apply together or not at all. */
+    private static final Set<GlobalFlag> PLACE = EnumSet.of(GlobalFlag.ENDPOINTS, GlobalFlag.DISCOVERY_SRV,
+            GlobalFlag.DISCOVERY_SRV_NAME);
 
     private ContextOverlay() {
     }
@@ -38,10 +42,14 @@ public final class ContextOverlay {
         options.context = context.name();
         // A user and its password belong together: a user from a flag or variable never gets the context's password.
         boolean credentialsDecided = decided.contains(GlobalFlag.USER) || decided.contains(GlobalFlag.PASSWORD);
+        // Where the cluster is, likewise: SRV records beat --endpoints, so --endpoints or ETCDCTL_ENDPOINTS would
+        // lose to a context's domain; either of them, or a domain given so, sets aside the context's way there.
+        boolean placeDecided = decided.contains(GlobalFlag.ENDPOINTS) || decided.contains(GlobalFlag.DISCOVERY_SRV);
         Map<GlobalFlag, String> settings = flagSettings(context);
         for (Map.Entry<GlobalFlag, String> setting : settings.entrySet()) {
             GlobalFlag flag = setting.getKey();
-            if (decided.contains(flag) || (flag == GlobalFlag.USER && credentialsDecided)) {
+            if (decided.contains(flag) || (flag == GlobalFlag.USER && credentialsDecided)
+                    || (PLACE.contains(flag) && placeDecided)) {
                 continue;
             }
             try {

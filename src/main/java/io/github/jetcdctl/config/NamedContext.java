@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
  */
 public record NamedContext(String name, Map<String, String> settings) {
     /** What a context may hold, in the order it is shown and saved. */
-    public static final List<String> SETTINGS = List.of("endpoints", "cacert", "cert", "key", "user", "password-file",
-            "dial-timeout", "command-timeout", "keepalive-time", "keepalive-timeout", "insecure-transport",
-            "insecure-skip-tls-verify", "insecure-discovery");
+    public static final List<String> SETTINGS = List.of("endpoints", "discovery-srv", "discovery-srv-name", "cacert",
+            "cert", "key", "user", "password-file", "dial-timeout", "command-timeout", "keepalive-time",
+            "keepalive-timeout", "insecure-transport", "insecure-skip-tls-verify", "insecure-discovery");
     public static final String PASSWORD_FILE = "password-file";
 
     /** Plain words only, so a name never needs quoting in a shell or completes oddly. */

@@ -168,6 +168,40 @@ class DiscoverySrvGoldenTest {
     }
 
     /**
+     * A named context can keep the domain (and a service name) instead of endpoints; an --endpoints flag or
+     * variable sets the context's domain aside, where etcdctl's rule would have the domain win over it.
+     */
+    @Test
+    void aContextKeepsTheDomain() {
+        Map<String, String> config = Map.of("XDG_CONFIG_HOME", dir.resolve("config").toString());
+        ProcessResult added = jetcdctl(List.of("context", "add", "srv", "-d", NAMED, "--discovery-srv-name", "blue"),
+                config, resolvConf);
+        assertEquals(0, added.exitCode(), added.toString());
+        ProcessResult expected = etcdctl(List.of("-d", NAMED, "--discovery-srv-name", "blue", "get", "srv/plain"),
+                Map.of(), resolvConf);
+        assertEquals("srv/plain\none\n", expected.stdoutText(), expected.toString());
+        assertSameResult(expected, jetcdctl(List.of("--context", "srv", "get", "srv/plain"), config, resolvConf),
+                "the context's domain and service name");
+        ProcessResult table = jetcdctl(List.of("context", "list", "-w", "table"), config, resolvConf);
+        assertTrue(table.stdoutText().contains("|  srv | srv:" + NAMED + " |"), table.toString());
+
+        Map<String, String> deadEndpoint = new LinkedHashMap<>(config);
+        deadEndpoint.put("ETCDCTL_ENDPOINTS", "127.0.0.1:1");
+        deadEndpoint.put("ETCDCTL_DIAL_TIMEOUT", "300ms");
+        ProcessResult endpointsWin = jetcdctl(List.of("--context", "srv", "get", "srv/plain"), deadEndpoint,
+                resolvConf);
+        assertEquals("Error: context deadline exceeded\n", endpointsWin.stderrText(), endpointsWin.toString());
+        String plainEndpoint = PLAIN_ETCD.cluster().clientEndpoints().get(0);
+        ProcessResult flagWins = jetcdctl(List.of("--context", "srv", "--endpoints=" + plainEndpoint,
+                "get", "srv/plain", "--print-value-only"), config, resolvConf);
+        assertEquals("one\n", flagWins.stdoutText(), flagWins.toString());
+        // a domain on the command line replaces the context's, service name and all (blue has no records here)
+        ProcessResult domainFlag = jetcdctl(List.of("--context", "srv", "-d", PLAIN, "get", "srv/plain",
+                "--print-value-only"), config, resolvConf);
+        assertEquals("one\n", domainFlag.stdoutText(), domainFlag.toString());
+    }
+
+    /**
      * endpoint health visits --endpoints without looking the domain up; endpoint status builds its client
      * from the domain first, then also visits --endpoints; with --cluster both list the members through it.
      */

@@ -15,11 +15,17 @@ final class ContextOutput {
     static String table(List<NamedContext> contexts, String current) {
         AsciiTable table = new AsciiTable(List.of("CURRENT", "NAME", "ENDPOINTS", "USER", "CLIENT CERT"));
         for (NamedContext context : contexts) {
-            table.addRow(List.of(context.name().equals(current) ? "*" : "", context.name(),
-                    String.join(",", context.endpoints()), context.get("user").orElse(""),
+            table.addRow(List.of(context.name().equals(current) ? "*" : "", context.name(), place(context),
+                    context.get("user").orElse(""),
                     context.get("cert").orElse("")));
         }
         return table.render();
+    }
+
+    /** Its endpoints, or the domain whose SRV records name them (which etcdctl prefers when both are set). */
+    private static String place(NamedContext context) {
+        return context.get("discovery-srv").map(domain -> "srv:" + domain)
+                .orElseGet(() -> String.join(",", context.endpoints()));
     }
 
     static String listJson(List<NamedContext> contexts, String current) {
