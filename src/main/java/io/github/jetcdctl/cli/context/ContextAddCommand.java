@@ -21,14 +21,15 @@ import picocli.CommandLine.Parameters;
 
 /** {@code context add NAME}: saves the connection flags given with it, or a kubeadm manifest's, under a name. */
 @Command(name = "add", description = "Saves the connection flags given with this command (--endpoints or "
-        + "--discovery-srv, --cacert, --cert, --key, --user, timeouts, --insecure-*) as a named context; --from-kubeadm imports them from a "
-        + "kubeadm etcd manifest, and flags given as well override what it found")
+        + "--discovery-srv, --cacert, --cert, --key, --user, timeouts, --insecure-*) as a named context; "
+        + "--from-kubeadm imports them from a kubeadm etcd manifest, and flags given as well override what it found")
 public class ContextAddCommand extends EtcdCommand {
     /** The global flags a context can hold, in the order they are saved. */
     static final List<GlobalFlag> CONNECTION_FLAGS = List.of(GlobalFlag.ENDPOINTS, GlobalFlag.DISCOVERY_SRV,
-            GlobalFlag.DISCOVERY_SRV_NAME, GlobalFlag.CACERT, GlobalFlag.CERT, GlobalFlag.KEY, GlobalFlag.USER, GlobalFlag.DIAL_TIMEOUT, GlobalFlag.COMMAND_TIMEOUT,
-            GlobalFlag.KEEPALIVE_TIME, GlobalFlag.KEEPALIVE_TIMEOUT, GlobalFlag.INSECURE_TRANSPORT,
-            GlobalFlag.INSECURE_SKIP_TLS_VERIFY, GlobalFlag.INSECURE_DISCOVERY);
+            GlobalFlag.DISCOVERY_SRV_NAME, GlobalFlag.CACERT, GlobalFlag.CERT, GlobalFlag.KEY, GlobalFlag.USER,
+            GlobalFlag.DIAL_TIMEOUT, GlobalFlag.COMMAND_TIMEOUT, GlobalFlag.KEEPALIVE_TIME,
+            GlobalFlag.KEEPALIVE_TIMEOUT, GlobalFlag.INSECURE_TRANSPORT, GlobalFlag.INSECURE_SKIP_TLS_VERIFY,
+            GlobalFlag.INSECURE_DISCOVERY);
 
     @Parameters(index = "0", paramLabel = "<name>", description = "the context's name (letters, digits, . _ @ -)")
     String name;

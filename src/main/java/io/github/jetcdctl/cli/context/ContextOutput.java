@@ -16,8 +16,7 @@ final class ContextOutput {
         AsciiTable table = new AsciiTable(List.of("CURRENT", "NAME", "ENDPOINTS", "USER", "CLIENT CERT"));
         for (NamedContext context : contexts) {
             table.addRow(List.of(context.name().equals(current) ? "*" : "", context.name(), place(context),
-                    context.get("user").orElse(""),
-                    context.get("cert").orElse("")));
+                    context.get("user").orElse(""), context.get("cert").orElse("")));
         }
         return table.render();
     }

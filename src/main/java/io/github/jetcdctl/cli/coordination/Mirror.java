@@ -24,10 +24,10 @@ import io.etcd.jetcd.api.WatchCreateRequest;
 import io.etcd.jetcd.api.WatchResponse;
 import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.ExitCodes;
-import io.github.jetcdctl.client.KeyRanges;
 import io.github.jetcdctl.cli.Session;
 import io.github.jetcdctl.client.EtcdConnection;
 import io.github.jetcdctl.client.GrpcErrors;
+import io.github.jetcdctl.client.KeyRanges;
 import io.github.jetcdctl.client.ResumingWatch;
 import io.github.jetcdctl.output.Output;
 

@@ -6,8 +6,8 @@ import com.google.protobuf.ByteString;
 
 import io.etcd.jetcd.api.WatchCreateRequest;
 import io.github.jetcdctl.CliException;
-import io.github.jetcdctl.client.KeyRanges;
 import io.github.jetcdctl.cli.Session;
+import io.github.jetcdctl.client.KeyRanges;
 
 /** Builds the watch create request from the key arguments and flags, with etcdctl's checks. */
 final class WatchRequests {
