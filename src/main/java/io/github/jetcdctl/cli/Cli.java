@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import io.github.jetcdctl.CliException;
@@ -60,7 +61,7 @@ public final class Cli {
                     .setInterpolateVariables(false)
                     .setOut(new PrintWriter(new OutputWriter(out), true))
                     .setErr(new PrintWriter(err, true))
-                    .setParameterExceptionHandler((e, a) -> parameterError(e, err))
+                    .setParameterExceptionHandler((e, a) -> parameterError(e, a, err))
                     .setExecutionExceptionHandler((e, cl, pr) -> executionError(e, err, session))
                     .setExecutionStrategy(pr -> {
                         session.setParseResult(pr);
@@ -104,9 +105,9 @@ public final class Cli {
     }
 
     /** Parse errors in pflag's words, exit code 1 as etcdctl; usage hints go to stderr, not stdout. */
-    private static int parameterError(ParameterException e, PrintStream err) {
+    private static int parameterError(ParameterException e, String[] args, PrintStream err) {
         CommandLine where = e.getCommandLine();
-        String message = pflagMessage(e, where);
+        String message = pflagMessage(e, where, args);
         if (message == null) {
             where.usage(where.getOut());
             return ExitCodes.SUCCESS;
@@ -118,7 +119,7 @@ public final class Cli {
     }
 
     /** Returns null when etcdctl would just print the usage (an unknown word under a group command). */
-    private static String pflagMessage(ParameterException e, CommandLine where) {
+    private static String pflagMessage(ParameterException e, CommandLine where, String[] args) {
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
             String first = unmatched.getUnmatched().isEmpty() ? "" : unmatched.getUnmatched().get(0);
             if (first.startsWith("--")) {
@@ -142,7 +143,7 @@ public final class Cli {
         }
         if (e instanceof CommandLine.MissingParameterException missing && !missing.getMissing().isEmpty()
                 && missing.getMissing().get(0) instanceof OptionSpec option) {
-            return "flag needs an argument: " + option.longestName();
+            return "flag needs an argument: " + nameAsGiven(option, args);
         }
         java.util.regex.Matcher ambiguous = java.util.regex.Pattern
                 .compile("'([^']*)' is not unique: it matches (.*)").matcher(String.valueOf(e.getMessage()));
@@ -161,6 +162,17 @@ public final class Cli {
             return "invalid argument \"" + e.getValue() + "\" for \"" + option.longestName() + "\" flag: " + reason;
         }
         return e.getMessage();
+    }
+
+    /** pflag names a flag as it was typed: {@code --discovery-srv}, or {@code 'd' in -d} for its shorthand. */
+    private static String nameAsGiven(OptionSpec option, String[] args) {
+        List<String> names = List.of(option.names());
+        for (int i = args.length - 1; i >= 0; i--) {
+            if (names.contains(args[i])) {
+                return args[i].startsWith("--") ? args[i] : "'" + args[i].charAt(1) + "' in " + args[i];
+            }
+        }
+        return option.longestName();
     }
 
     /** Lets picocli's usage text go through our stdout buffer. */

@@ -105,6 +105,33 @@ class KeyValueCommandsGoldenTest {
         }
     }
 
+    /**
+     * A flag parse error: etcdctl's first stderr line and exit code, the flag named as it was typed (pflag says
+     * {@code 'd' in -d} for a shorthand). etcdctl also prints the usage on stdout and the error twice; jetcdctl
+     * prints the error once with a pointer to --help (see the README's differences).
+     */
+    @Test
+    void flagErrorsNameTheFlagAsTyped() {
+        List<List<String>> bad = List.of(
+                List.of("get", "kv/a", "--bogus"),
+                List.of("get", "kv/a", "-Z"),
+                List.of("get", "kv/a", "-d"),
+                List.of("get", "kv/a", "--discovery-srv"),
+                List.of("get", "kv/a", "-w"),
+                List.of("get", "kv/a", "--write-out"),
+                List.of("get", "kv/a", "--limit"),
+                List.of("get", "kv/a", "--limit=x"),
+                List.of("--command-timeout=soon", "get", "kv/a"));
+        for (List<String> args : bad) {
+            ProcessResult expected = etcdctl.run(args);
+            ProcessResult actual = jetcdctl.run(args, null);
+            String what = String.join(" ", args) + "\n== etcdctl ==\n" + expected + "\n== jetcdctl ==\n" + actual;
+            assertEquals(expected.exitCode(), actual.exitCode(), what);
+            assertEquals(expected.stderrText().lines().findFirst(), actual.stderrText().lines().findFirst(), what);
+            assertEquals("", actual.stdoutText(), what);
+        }
+    }
+
     /** pflag lets a flag be given twice: the last value wins, and list flags such as --endpoints add up. */
     @Test
     void aRepeatedFlagTakesItsLastValue() {
