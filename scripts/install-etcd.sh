@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Installs etcd server/client binaries for the jetcdctl test suite, without
-# changing the system: the Debian packages are fetched with a private apt state
-# (own sources.list, lists and cache directories, no dpkg status) and unpacked
-# into a per-user cache directory.
+# changing the system, into a per-user cache directory:
+#  - 3.5.16 and 3.4.23 from Debian's packages, fetched with a private apt state
+#    (own sources.list, lists and cache directories, no dpkg status) and unpacked;
+#  - 3.6.17 and 3.7.4, which Debian does not package, built from etcd's Go modules
+#    with this machine's Go through its module proxy (scripts/build-etcd-go.sh).
 #
-# Usage: scripts/install-etcd.sh [3.5.16|3.4.23|all]...     (default: 3.5.16)
+# Usage: scripts/install-etcd.sh [3.5.16|3.4.23|3.6.17|3.7.4|all]...   (default: 3.5.16)
 #
 # Result: ${JETCDCTL_ETCD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/jetcdctl/etcd}/<version>/bin/
-#         containing etcd, etcdctl and (3.5 only) etcdutl. The bin directory of
+#         containing etcd, etcdctl and (3.5 and newer) etcdutl. The bin directory of
 #         each requested version is printed on stdout, one per line, at the end.
+#         A version already in the cache costs nothing.
 #
 # The Debian mirror is read from this machine's apt configuration
 # (/etc/apt/sources.list.d/*.sources "URIs:" lines, then "deb" lines of
@@ -43,8 +46,8 @@ preferred_pkg_version() {
 }
 tools_for() {
   case "$1" in
-    3.5.*) echo "etcd etcdctl etcdutl" ;;
-    *) echo "etcd etcdctl" ;;
+    3.4.*) echo "etcd etcdctl" ;;
+    *) echo "etcd etcdctl etcdutl" ;;
   esac
 }
 
@@ -56,9 +59,9 @@ versions=()
 for arg in "$@"; do
   case "$arg" in
     -h|--help) usage; exit 0 ;;
-    all) versions+=(3.5.16 3.4.23) ;;
-    3.5.16|3.4.23) versions+=("$arg") ;;
-    *) die "unsupported version '$arg' (supported: 3.5.16, 3.4.23, all)" ;;
+    all) versions+=(3.5.16 3.4.23 3.6.17 3.7.4) ;;
+    3.5.16|3.4.23|3.6.17|3.7.4) versions+=("$arg") ;;
+    *) die "unsupported version '$arg' (supported: 3.5.16, 3.4.23, 3.6.17, 3.7.4, all)" ;;
   esac
 done
 [ ${#versions[@]} -gt 0 ] || versions=(3.5.16)
@@ -76,6 +79,10 @@ todo=()
 for v in "${versions[@]}"; do
   if installed_ok "$v"; then
     log "etcd $v already installed in $CACHE_ROOT/$v/bin"
+  elif ! suite_for "$v" >/dev/null; then
+    # Not packaged by Debian: built from etcd's Go modules.
+    JETCDCTL_ETCD_CACHE="$CACHE_ROOT" bash "$(dirname "$0")/build-etcd-go.sh" "$v" >/dev/null
+    installed_ok "$v" || die "the etcd $v built into $CACHE_ROOT/$v/bin does not report version $v"
   else
     case " ${todo[*]-} " in *" $v "*) ;; *) todo+=("$v") ;; esac
   fi

@@ -29,6 +29,12 @@ public final class EtcdBinaries {
     /** The etcd version the oracle and the default clusters use. */
     public static final String DEFAULT_VERSION = "3.5.16";
 
+    /** The pinned release of each etcd line the suite runs: 3.5 from Debian, 3.6 and 3.7 built from Go modules. */
+    public static final String V3_5 = DEFAULT_VERSION;
+    public static final String V3_6 = "3.6.17";
+    public static final String V3_7 = "3.7.4";
+    public static final List<String> LINE_RELEASES = List.of(V3_5, V3_6, V3_7);
+
     private static final Pattern ETCD_VERSION = Pattern.compile("(?m)^etcd Version: (\\S+)");
     private static final Map<String, EtcdBinaries> FOUND = new ConcurrentHashMap<>();
 
@@ -67,6 +73,30 @@ public final class EtcdBinaries {
         }
         FOUND.put(version, found);
         return found;
+    }
+
+    /**
+     * The binaries of {@code version} for a test that needs them: where they are missing the test is skipped,
+     * unless {@code JETCDCTL_TEST_LINES} (set by {@code scripts/test.sh}) names the version's line, as CI's does,
+     * and then it fails.
+     */
+    public static EtcdBinaries forTest(String version) {
+        Optional<EtcdBinaries> found = tryFind(version);
+        if (found.isEmpty() && !requiredLines().contains(majorMinor(version))) {
+            org.junit.jupiter.api.Assumptions.abort("etcd " + version + " is not installed (scripts/install-etcd.sh "
+                    + version + ")");
+        }
+        return found.orElseGet(() -> find(version));
+    }
+
+    private static List<String> requiredLines() {
+        String lines = System.getenv("JETCDCTL_TEST_LINES");
+        return lines == null || lines.isBlank() ? List.of() : List.of(lines.split("\\s*,\\s*"));
+    }
+
+    /** The line of a release: {@code 3.6} for {@code 3.6.17}. */
+    public static String lineOf(String version) {
+        return majorMinor(version);
     }
 
     /** Like {@link #find(String)} but empty instead of failing. */
