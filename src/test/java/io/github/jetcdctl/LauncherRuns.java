@@ -71,6 +71,8 @@ abstract class LauncherRuns {
         env.put("JETCDCTL", LAUNCHER.toString());
         env.put("JETCDCTL_JAVA", jdk.java().toString());
         env.put("XDG_CACHE_HOME", cache.toString());
+        // the oracle is etcdctl 3.5.16: reproduce its line
+        env.put("ETCDCTL_COMPAT", "3.5");
         return env;
     }
 

@@ -30,9 +30,7 @@ public final class ContextOverlay {
     }
 
     static void apply(GlobalOptions options, Set<GlobalFlag> decided, boolean contextFlagGiven,
-            Map<String, String> env) {
-        ConfigFile file = ConfigFile.locate(env);
-        ContextConfig config = file.load();
+            Map<String, String> env, ConfigFile file, ContextConfig config) {
         Optional<String> name = selected(options.context(), contextFlagGiven, env, config);
         if (name.isEmpty()) {
             return;

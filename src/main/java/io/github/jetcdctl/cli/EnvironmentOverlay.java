@@ -7,6 +7,7 @@ import java.util.TreeMap;
 
 import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.ExitCodes;
+import io.github.jetcdctl.output.EtcdctlLine;
 
 /**
  * Applies ETCDCTL_* variables to the global options with etcdctl's rules: a variable fills a flag that was
@@ -23,7 +24,7 @@ public final class EnvironmentOverlay {
 
     /** Returns the global flags the command line or the environment decided; the rest keep their defaults. */
     static Set<GlobalFlag> apply(GlobalOptions options, Set<String> flagsOnCommandLine, Map<String, String> env,
-            Set<String> alsoConsumed, java.util.List<Binding> bindings, PrintStream err) {
+            Set<String> alsoConsumed, java.util.List<Binding> bindings, EtcdctlLine line, PrintStream err) {
         Set<GlobalFlag> decided = java.util.EnumSet.noneOf(GlobalFlag.class);
         Map<String, GlobalFlag> byEnvName = new TreeMap<>();
         for (GlobalFlag flag : GlobalFlag.values()) {
@@ -33,9 +34,11 @@ public final class EnvironmentOverlay {
         for (Map.Entry<String, String> variable : sorted.entrySet()) {
             String name = variable.getKey();
             boolean bound = bindings.stream().anyMatch(b -> b.envName().equals(name));
-            if (name.startsWith("ETCDCTL_") && !name.equals("ETCDCTL_API") && !byEnvName.containsKey(name)
+            boolean api = name.equals("ETCDCTL_API") && line.readsApiVariable();
+            if (name.startsWith("ETCDCTL_") && !api && !name.equals(Session.COMPAT_ENV)
+                    && !byEnvName.containsKey(name)
                     && !alsoConsumed.contains(name) && !bound) {
-                err.println(ZapLine.warn("flags/flag.go:93", "unrecognized environment variable",
+                err.println(ZapLine.warn(line.unknownVariableCaller(), "unrecognized environment variable",
                         "environment-variable", name + "=" + variable.getValue()));
             }
         }
@@ -48,7 +51,7 @@ public final class EnvironmentOverlay {
                 continue;
             }
             if (flagsOnCommandLine.contains(flag.longName())) {
-                err.println(ZapLine.fatal("flags/flag.go:85",
+                err.println(ZapLine.fatal(line.shadowedVariableCaller(),
                         "conflicting environment variable is shadowed by corresponding command-line flag "
                                 + "(either unset environment variable or disable flag))",
                         "environment-variable", flag.envName()));
@@ -63,7 +66,7 @@ public final class EnvironmentOverlay {
                 continue;
             }
             if (flagsOnCommandLine.contains(binding.longName())) {
-                err.println(ZapLine.fatal("flags/flag.go:85",
+                err.println(ZapLine.fatal(line.shadowedVariableCaller(),
                         "conflicting environment variable is shadowed by corresponding command-line flag "
                                 + "(either unset environment variable or disable flag))",
                         "environment-variable", binding.envName()));

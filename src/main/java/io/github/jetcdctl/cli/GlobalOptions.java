@@ -100,6 +100,12 @@ public class GlobalOptions {
                     + "flags and ETCDCTL_* variables still take precedence; --context= selects none")
     String context = "";
 
+    @Option(names = "--compat", scope = ScopeType.INHERIT, paramLabel = "<line>",
+            converter = EtcdctlLineConverter.class,
+            description = "reproduce the output of this etcdctl/etcdutl line: 3.5, 3.6 or 3.7 (default 3.6; also "
+                    + "ETCDCTL_COMPAT or the context's compat setting)")
+    String compat = "";
+
     /** The endpoints after CSV splitting of every --endpoints value (pflag string-slice semantics). */
     public List<String> endpoints() {
         List<String> all = new ArrayList<>();
@@ -175,6 +181,11 @@ public class GlobalOptions {
 
     public boolean insecureDiscovery() {
         return insecureDiscovery;
+    }
+
+    /** The etcdctl line given by --compat (validated), else empty. */
+    public String compat() {
+        return compat;
     }
 
     /** The named context given by --context or ETCDCTL_CONTEXT; empty when neither names one. */

@@ -9,10 +9,15 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.jetcdctl.CliException;
+import io.github.jetcdctl.ExitCodes;
 import io.github.jetcdctl.client.ClientFactory;
 import io.github.jetcdctl.client.ConnectionSettings;
 import io.github.jetcdctl.client.EtcdConnection;
 import io.github.jetcdctl.client.SrvDiscovery;
+import io.github.jetcdctl.config.ConfigFile;
+import io.github.jetcdctl.config.ContextConfig;
+import io.github.jetcdctl.config.NamedContext;
+import io.github.jetcdctl.output.EtcdctlLine;
 import io.github.jetcdctl.output.GoQuote;
 import io.github.jetcdctl.output.Output;
 import io.github.jetcdctl.output.OutputFormat;
@@ -37,6 +42,9 @@ public final class Session {
     private Credentials credentials;
     private NestedRunner nestedRunner;
     private List<String> discovered;
+    private EtcdctlLine line;
+    /** The line a named context recorded, set while the context overlay applies. */
+    private String contextLine = "";
 
     /** Runs another command line with this invocation's standard output, standard error and environment. */
     @FunctionalInterface
@@ -80,6 +88,7 @@ public final class Session {
         for (GlobalFlag flag : GlobalFlag.values()) {
             globalNames.add(flag.longName());
         }
+        globalNames.add("--compat");
         List<String> words = new ArrayList<>();
         for (ParseResult pr = parseResult; pr != null; pr = pr.subcommand()) {
             for (OptionSpec option : pr.matchedOptions()) {
@@ -133,9 +142,15 @@ public final class Session {
             return;
         }
         environmentApplied = true;
+        ConfigFile configFile = ConfigFile.locate(env);
+        ContextConfig config = configFile.load();
+        // the line decides which variables draw a warning, so a context's line is looked up first
+        ContextOverlay.selected(options.context(), givenOnCommandLine("--context"), env, config)
+                .flatMap(config::find).flatMap(context -> context.get(NamedContext.COMPAT))
+                .ifPresent(compat -> contextLine = compat);
         Set<GlobalFlag> decided = EnvironmentOverlay.apply(options, flagsOnCommandLine(), env, alsoConsumed, bindings,
-                err);
-        ContextOverlay.apply(options, decided, givenOnCommandLine("--context"), env);
+                line(), err);
+        ContextOverlay.apply(options, decided, givenOnCommandLine("--context"), env, configFile, config);
         if (options.debug()) {
             EnvironmentOverlay.printDebug(options, err);
         }
@@ -148,8 +163,43 @@ public final class Session {
     }
 
     public Printer printer() {
-        return Printer.create(outputFormat(), out, err, options.hex());
+        return Printer.create(outputFormat(), out, err, options.hex(), line());
     }
+
+    /** A printer of the given format (commands whose format is not --write-out's), as the selected line prints. */
+    public Printer printer(OutputFormat format, boolean hex) {
+        return Printer.create(format, out, err, hex, line());
+    }
+
+    /**
+     * The etcdctl line whose output this invocation reproduces: {@code --compat}, else {@code ETCDCTL_COMPAT},
+     * else the selected context's {@code compat} (known only to commands that read the environment), else
+     * {@link EtcdctlLine#DEFAULT}. A value that names no line is an error.
+     */
+    public EtcdctlLine line() {
+        if (line == null) {
+            String text = options.compat();
+            String source = "--compat";
+            if (text.isEmpty()) {
+                text = env.getOrDefault(COMPAT_ENV, "");
+                source = COMPAT_ENV;
+            }
+            if (text.isEmpty()) {
+                text = contextLine;
+                source = "the context's compat setting";
+            }
+            String given = text;
+            String from = source;
+            line = text.isEmpty() ? EtcdctlLine.DEFAULT : EtcdctlLine.parse(text).orElseThrow(() ->
+                    new CliException(ExitCodes.ERROR, from + ": " + EtcdctlLine.unknownLineMessage(given)));
+        }
+        return line;
+    }
+
+    /** The variable that selects the etcdctl line; known, so it draws no "unrecognized" warning. */
+    public static final String COMPAT_ENV = "ETCDCTL_COMPAT";
+
+
 
     /**
      * The settings of etcdctl's client: endpoints from DNS discovery when --discovery-srv is given (looked up once

@@ -14,8 +14,10 @@ public record NamedContext(String name, Map<String, String> settings) {
     /** What a context may hold, in the order it is shown and saved. */
     public static final List<String> SETTINGS = List.of("endpoints", "discovery-srv", "discovery-srv-name", "cacert",
             "cert", "key", "user", "password-file", "dial-timeout", "command-timeout", "keepalive-time",
-            "keepalive-timeout", "insecure-transport", "insecure-skip-tls-verify", "insecure-discovery");
+            "keepalive-timeout", "insecure-transport", "insecure-skip-tls-verify", "insecure-discovery", "compat");
     public static final String PASSWORD_FILE = "password-file";
+    /** The etcdctl line whose output the context's commands reproduce (recorded from the server by context add). */
+    public static final String COMPAT = "compat";
 
     /** Plain words only, so a name never needs quoting in a shell or completes oddly. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]*");

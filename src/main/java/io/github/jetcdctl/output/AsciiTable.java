@@ -7,9 +7,31 @@ import java.util.List;
 /**
  * The bordered table of {@code etcdctl -w table}: olekukonko/tablewriter v0.0.5 with its defaults
  * (auto-formatted centred headers, 30-column word wrapping with reflow, ASCII borders) and the
- * right alignment etcdctl selects for cells.
+ * right alignment etcdctl selects for cells; or, in the {@link Style#UNICODE} style of etcdctl 3.7's
+ * tablewriter v1, the same layout drawn with box-drawing characters and no wrapping.
  */
 public final class AsciiTable {
+
+    /** The borders, and whether long cells wrap. */
+    public enum Style {
+        ASCII("+-++", "|", "+-++", "+-++", true),
+        UNICODE("┌─┬┐", "│", "├─┼┤", "└─┴┘", false);
+
+        private final String top;
+        private final String side;
+        private final String middle;
+        private final String bottom;
+        private final boolean wraps;
+
+        /** Each border is four characters: left end, fill, junction, right end. */
+        Style(String top, String side, String middle, String bottom, boolean wraps) {
+            this.top = top;
+            this.side = side;
+            this.middle = middle;
+            this.bottom = bottom;
+            this.wraps = wraps;
+        }
+    }
 
     private static final int WRAP_WIDTH = 30;
     private static final long OVERLONG_LINE_PENALTY = 100_000;
@@ -19,8 +41,14 @@ public final class AsciiTable {
     private final List<List<String>> header = new ArrayList<>();
     private final List<List<List<String>>> rows = new ArrayList<>();
     private final List<Integer> columnWidths = new ArrayList<>();
+    private final Style style;
 
     public AsciiTable(List<String> headers) {
+        this(headers, Style.ASCII);
+    }
+
+    public AsciiTable(List<String> headers, Style style) {
+        this.style = style;
         for (int i = 0; i < headers.size(); i++) {
             header.add(wrapCell(headers.get(i), i));
         }
@@ -38,18 +66,19 @@ public final class AsciiTable {
     /** The table, each line (the last included) ending in {@code \n}. */
     public String render() {
         StringBuilder out = new StringBuilder();
-        appendBorder(out);
+        appendBorder(out, style.top);
         if (!header.isEmpty()) {
             int height = height(header);
             for (int line = 0; line < height; line++) {
-                out.append('|');
+                out.append(style.side);
                 for (int col = 0; col < columnWidths.size(); col++) {
                     String text = col < header.size() && line < header.get(col).size() ? header.get(col).get(line) : "";
-                    out.append(' ').append(centre(headerTitle(text), columnWidths.get(col))).append(" |");
+                    out.append(' ').append(centre(headerTitle(text), columnWidths.get(col))).append(' ')
+                            .append(style.side);
                 }
                 out.append('\n');
             }
-            appendBorder(out);
+            appendBorder(out, style.middle);
         }
         for (List<List<String>> row : rows) {
             int height = height(row);
@@ -57,19 +86,21 @@ public final class AsciiTable {
                 for (int col = 0; col < row.size(); col++) {
                     List<String> cell = row.get(col);
                     String text = line < cell.size() ? cell.get(line) : MISSING_LINE;
-                    out.append("| ").append(padLeft(text, columnWidths.get(col))).append(' ');
+                    out.append(style.side).append(' ').append(padLeft(text, columnWidths.get(col))).append(' ');
                 }
-                out.append("|\n");
+                out.append(style.side).append('\n');
             }
         }
-        appendBorder(out);
+        appendBorder(out, style.bottom);
         return out.toString();
     }
 
-    private void appendBorder(StringBuilder out) {
-        out.append('+');
-        for (int width : columnWidths) {
-            out.append("-".repeat(width + 2)).append('+');
+    /** {@code border}: left end, fill, junction, right end. */
+    private void appendBorder(StringBuilder out, String border) {
+        out.append(border.charAt(0));
+        for (int i = 0; i < columnWidths.size(); i++) {
+            out.append(String.valueOf(border.charAt(1)).repeat(columnWidths.get(i) + 2))
+                    .append(border.charAt(i == columnWidths.size() - 1 ? 3 : 2));
         }
         out.append('\n');
     }
@@ -84,6 +115,10 @@ public final class AsciiTable {
 
     /** Splits a cell into display lines and widens its column to fit them. */
     private List<String> wrapCell(String text, int column) {
+        if (!style.wraps) {
+            growColumn(column, DisplayWidth.of(text));
+            return List.of(text);
+        }
         int width = 0;
         for (String line : text.split("\n", -1)) {
             width = Math.max(width, DisplayWidth.of(line));
@@ -93,11 +128,15 @@ public final class AsciiTable {
         for (String line : lines) {
             width = Math.max(width, DisplayWidth.of(line));
         }
+        growColumn(column, width);
+        return lines;
+    }
+
+    private void growColumn(int column, int width) {
         while (columnWidths.size() <= column) {
             columnWidths.add(0);
         }
         columnWidths.set(column, Math.max(columnWidths.get(column), width));
-        return lines;
     }
 
     /**

@@ -38,13 +38,13 @@ final class BackupOutput {
         return w.endObject().toString();
     }
 
-    static String reportTable(BackupReport r) {
+    static String reportTable(BackupReport r, AsciiTable.Style style) {
         List<String> failed = new ArrayList<>();
         r.failedEndpoints().forEach(f -> failed.add(f.toString()));
         List<String> removed = new ArrayList<>();
         r.removed().forEach(p -> removed.add(p.getFileName().toString()));
         return new AsciiTable(List.of("endpoint", "file", "size", "revision", "hash", "took", "removed",
-                "failed endpoints"))
+                "failed endpoints"), style)
                 .addRow(List.of(r.endpoint(), r.file().toString(), HumanBytes.format(r.size()),
                         Long.toString(r.status().revision()), Long.toString(r.status().hash()),
                         GoDuration.format(r.duration().toMillis() * 1_000_000L), String.join(" ", removed),
@@ -74,8 +74,8 @@ final class BackupOutput {
         return w.endArray().endObject().toString();
     }
 
-    static String listTable(List<BackupListing> listings) {
-        AsciiTable table = new AsciiTable(List.of("file", "revision", "size", "age", "verified"));
+    static String listTable(List<BackupListing> listings, AsciiTable.Style style) {
+        AsciiTable table = new AsciiTable(List.of("file", "revision", "size", "age", "verified"), style);
         for (BackupListing b : listings) {
             table.addRow(List.of(fileName(b.file()), Long.toString(b.name().revision()), HumanBytes.format(b.size()),
                     age(b.age()), b.verified() ? "yes" : "no"));

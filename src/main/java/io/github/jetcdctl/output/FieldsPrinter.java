@@ -5,7 +5,7 @@ import java.util.List;
 import io.etcd.jetcd.api.DeleteRangeResponse;
 import io.etcd.jetcd.api.Member;
 import io.etcd.jetcd.api.MemberListResponse;
-import io.etcd.jetcd.api.StatusResponse;
+import io.github.jetcdctl.client.api.StatusResponse;
 import io.etcd.jetcd.api.KeyValue;
 import io.etcd.jetcd.api.PutResponse;
 import io.etcd.jetcd.api.RangeResponse;
@@ -37,12 +37,20 @@ import io.etcd.jetcd.api.TxnResponse;
 import io.etcd.jetcd.api.Event;
 import io.etcd.jetcd.api.WatchResponse;
 
-/** {@code "Name" : value} lines, as etcdctl's fields printer writes them. */
+/**
+ * {@code "Name" : value} lines, as etcdctl's fields printer writes them. From 3.6 on, {@code --hex} also writes
+ * the header's IDs, member, lease and alarm IDs in hex, and the header leaves out a zero revision.
+ */
 final class FieldsPrinter implements Printer {
     private final Output out;
+    private final EtcdctlLine line;
+    /** Whether IDs are written in hex: {@code --hex} on a line whose fields printer honours it. */
+    private final boolean hexIds;
 
-    FieldsPrinter(Output out) {
+    FieldsPrinter(Output out, boolean hex, EtcdctlLine line) {
         this.out = out;
+        this.line = line;
+        this.hexIds = hex && line.fieldsHeaderFollowsHex();
     }
 
     @Override
@@ -81,7 +89,7 @@ final class FieldsPrinter implements Printer {
     public void memberList(MemberListResponse response) {
         header(response.getHeader());
         for (Member m : response.getMembersList()) {
-            field("ID", Long.toUnsignedString(m.getID()));
+            field("ID", hexIds ? GoHex.unsigned(m.getID()) : Long.toUnsignedString(m.getID()));
             field("Name", GoQuote.quote(m.getName()));
             for (String url : m.getPeerURLsList()) {
                 field("PeerURL", GoQuote.quote(url));
@@ -107,18 +115,33 @@ final class FieldsPrinter implements Printer {
 
     @Override
     public void endpointStatus(List<EndpointStatus> results) {
+        boolean storage = line.statusHasStorageColumns();
         for (EndpointStatus e : results) {
             StatusResponse s = e.status();
-            header(s.getHeader());
+            var h = s.getHeader();
+            header(h.getClusterId(), h.getMemberId(), h.getRevision(), h.getRaftTerm());
             field("Version", GoQuote.quote(s.getVersion()));
+            if (storage) {
+                field("StorageVersion", GoQuote.quote(s.getStorageVersion()));
+            }
             field("DBSize", Long.toString(s.getDbSize()));
+            if (storage) {
+                field("DBSizeInUse", Long.toString(s.getDbSizeInUse()));
+                field("DBSizeQuota", Long.toString(s.getDbSizeQuota()));
+            }
             field("Leader", Long.toUnsignedString(s.getLeader()));
             field("IsLearner", Boolean.toString(s.getIsLearner()));
             field("RaftIndex", Long.toUnsignedString(s.getRaftIndex()));
-            field("RaftTerm", Long.toUnsignedString(s.getRaftTerm()));
+            if (!storage) {
+                field("RaftTerm", Long.toUnsignedString(s.getRaftTerm())); // 3.6.15 dropped this repeat
+            }
             field("RaftAppliedIndex", Long.toUnsignedString(s.getRaftAppliedIndex()));
             field("Errors", "[" + String.join(" ", s.getErrorsList()) + "]");
             field("Endpoint", GoQuote.quote(e.endpoint()));
+            if (storage) {
+                field("DowngradeTargetVersion", GoQuote.quote(s.getDowngradeInfo().getTargetVersion()));
+                field("DowngradeEnabled", Boolean.toString(s.getDowngradeInfo().getEnabled()));
+            }
             out.newline();
         }
     }
@@ -126,18 +149,38 @@ final class FieldsPrinter implements Printer {
     @Override
     public void endpointHash(List<EndpointHash> results) {
         for (EndpointHash h : results) {
-            header(h.hash().getHeader());
+            var header = h.hash().getHeader();
+            header(header.getClusterId(), header.getMemberId(), header.getRevision(), header.getRaftTerm());
             field("Endpoint", GoQuote.quote(h.endpoint()));
             field("Hash", Integer.toUnsignedString(h.hash().getHash()));
+            if (line.hashKvHasRevision()) {
+                field("HashRevision", Long.toString(h.hash().getHashRevision()));
+            }
             out.newline();
         }
     }
 
     private void header(ResponseHeader header) {
-        field("ClusterID", Long.toUnsignedString(header.getClusterId()));
-        field("MemberID", Long.toUnsignedString(header.getMemberId()));
-        field("Revision", Long.toString(header.getRevision()));
-        field("RaftTerm", Long.toUnsignedString(header.getRaftTerm()));
+        header(header.getClusterId(), header.getMemberId(), header.getRevision(), header.getRaftTerm());
+    }
+
+    private void header(long clusterId, long memberId, long revision, long raftTerm) {
+        field("ClusterID", id(clusterId));
+        field("MemberID", id(memberId));
+        if (revision > 0 || !line.fieldsHeaderFollowsHex()) {
+            field("Revision", Long.toString(revision));
+        }
+        field("RaftTerm", Long.toUnsignedString(raftTerm));
+    }
+
+    /** A cluster, member or alarm ID: decimal, or etcd's hex (no leading zeros) under 3.6's --hex. */
+    private String id(long id) {
+        return hexIds ? GoHex.unsigned(id) : Long.toUnsignedString(id);
+    }
+
+    /** A lease ID: decimal, or 16 hex digits under 3.6's --hex. */
+    private String leaseId(long id) {
+        return hexIds ? GoHex.zeroPadded16(id) : Long.toString(id);
     }
 
     private void keyValue(String prefix, KeyValue kv) {
@@ -146,7 +189,7 @@ final class FieldsPrinter implements Printer {
         field(prefix + "ModRevision", Long.toString(kv.getModRevision()));
         field(prefix + "Version", Long.toString(kv.getVersion()));
         field(prefix + "Value", GoQuote.quote(kv.getValue().toByteArray()));
-        field(prefix + "Lease", Long.toString(kv.getLease()));
+        field(prefix + "Lease", leaseId(kv.getLease()));
     }
 
     private void field(String name, String value) {
@@ -160,7 +203,7 @@ final class FieldsPrinter implements Printer {
             header(response.getHeader());
         }
         for (AlarmMember alarm : response.getAlarmsList()) {
-            field("MemberID", Long.toUnsignedString(alarm.getMemberID()));
+            field("MemberID", id(alarm.getMemberID()));
             field("AlarmType", Alarms.typeName(alarm.getAlarmValue()));
             out.newline();
         }
@@ -270,7 +313,7 @@ final class FieldsPrinter implements Printer {
     @Override
     public void leaseGrant(LeaseGrantResponse response) {
         header(response.getHeader());
-        field("ID", Long.toString(response.getID()));
+        field("ID", leaseId(response.getID()));
         field("TTL", Long.toString(response.getTTL()));
     }
 
@@ -282,7 +325,7 @@ final class FieldsPrinter implements Printer {
     @Override
     public void leaseTimeToLive(LeaseTimeToLiveResponse response, boolean withKeys) {
         header(response.getHeader());
-        field("ID", Long.toString(response.getID()));
+        field("ID", leaseId(response.getID()));
         field("TTL", Long.toString(response.getTTL()));
         field("GrantedTTL", Long.toString(response.getGrantedTTL()));
         for (ByteString key : response.getKeysList()) {
@@ -294,14 +337,14 @@ final class FieldsPrinter implements Printer {
     public void leaseList(ResponseHeader header, List<Long> leaseIds) {
         header(header);
         for (long id : leaseIds) {
-            field("ID", Long.toString(id));
+            field("ID", leaseId(id));
         }
     }
 
     @Override
     public void leaseKeepAlive(LeaseKeepAliveResponse response) {
         header(response.getHeader());
-        field("ID", Long.toString(response.getID()));
+        field("ID", leaseId(response.getID()));
         field("TTL", Long.toString(response.getTTL()));
     }
 

@@ -45,8 +45,10 @@ import io.etcd.jetcd.api.WatchResponse;
 final class JsonPrinter implements Printer {
     private final Output out;
     private final boolean hex;
+    private final EtcdctlLine line;
 
-    JsonPrinter(Output out, boolean hex) {
+    JsonPrinter(Output out, boolean hex, EtcdctlLine line) {
+        this.line = line;
         this.out = out;
         this.hex = hex;
     }
@@ -121,7 +123,7 @@ final class JsonPrinter implements Printer {
     public void endpointStatus(List<EndpointStatus> results) {
         GoJsonWriter json = new GoJsonWriter().beginArray();
         for (EndpointStatus s : results) {
-            json.beginObject().name("Endpoint").value(s.endpoint()).name("Status").message(s.status()).endObject();
+            json.beginObject().name("Endpoint").value(s.endpoint()).name("Status").message(line.visible(s.status())).endObject();
         }
         out.println(json.endArray().toString());
     }
@@ -130,7 +132,7 @@ final class JsonPrinter implements Printer {
     public void endpointHash(List<EndpointHash> results) {
         GoJsonWriter json = new GoJsonWriter().beginArray();
         for (EndpointHash h : results) {
-            json.beginObject().name("Endpoint").value(h.endpoint()).name("HashKV").message(h.hash()).endObject();
+            json.beginObject().name("Endpoint").value(h.endpoint()).name("HashKV").message(line.visible(h.hash())).endObject();
         }
         out.println(json.endArray().toString());
     }

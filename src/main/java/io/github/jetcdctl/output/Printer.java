@@ -78,13 +78,14 @@ public interface Printer {
         throw format().unsupported();
     }
 
-    static Printer create(OutputFormat format, Output out, java.io.PrintStream err, boolean hex) {
+    /** A printer of {@code format} as the given etcdctl line prints it. */
+    static Printer create(OutputFormat format, Output out, java.io.PrintStream err, boolean hex, EtcdctlLine line) {
         return switch (format) {
-            case SIMPLE -> new SimplePrinter(out, err, hex);
-            case JSON -> new JsonPrinter(out, hex);
-            case FIELDS -> new FieldsPrinter(out);
+            case SIMPLE -> new SimplePrinter(out, err, hex, line);
+            case JSON -> new JsonPrinter(out, hex, line);
+            case FIELDS -> new FieldsPrinter(out, hex, line);
             case PROTOBUF -> new ProtobufPrinter(out);
-            case TABLE -> new TablePrinter(out);
+            case TABLE -> new TablePrinter(out, line);
         };
     }
 

@@ -50,8 +50,10 @@ final class SimplePrinter implements Printer {
     private final Output out;
     private final PrintStream err;
     private final boolean hex;
+    private final EtcdctlLine line;
 
-    SimplePrinter(Output out, PrintStream err, boolean hex) {
+    SimplePrinter(Output out, PrintStream err, boolean hex, EtcdctlLine line) {
+        this.line = line;
         this.out = out;
         this.err = err;
         this.hex = hex;
@@ -105,12 +107,12 @@ final class SimplePrinter implements Printer {
 
     @Override
     public void endpointStatus(List<EndpointStatus> results) {
-        joinedRows(ClusterTables.statusRows(results));
+        joinedRows(ClusterTables.statusRows(results, line));
     }
 
     @Override
     public void endpointHash(List<EndpointHash> results) {
-        joinedRows(ClusterTables.hashRows(results));
+        joinedRows(ClusterTables.hashRows(results, line));
     }
 
     private void joinedRows(List<List<String>> rows) {

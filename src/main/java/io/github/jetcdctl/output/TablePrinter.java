@@ -10,9 +10,11 @@ import io.github.jetcdctl.backup.BackupReport;
 /** ASCII tables for the cluster commands; key/value responses are not supported, as in etcdctl. */
 final class TablePrinter implements Printer {
     private final Output out;
+    private final EtcdctlLine line;
 
-    TablePrinter(Output out) {
+    TablePrinter(Output out, EtcdctlLine line) {
         this.out = out;
+        this.line = line;
     }
 
     @Override
@@ -22,37 +24,37 @@ final class TablePrinter implements Printer {
 
     @Override
     public void memberList(MemberListResponse response) {
-        out.print(ClusterTables.render(ClusterTables.MEMBER_HEADERS, ClusterTables.memberRows(response)));
+        out.print(ClusterTables.render(ClusterTables.MEMBER_HEADERS, ClusterTables.memberRows(response), line));
     }
 
     @Override
     public void endpointHealth(List<EndpointHealth> results) {
-        out.print(ClusterTables.render(ClusterTables.HEALTH_HEADERS, ClusterTables.healthRows(results)));
+        out.print(ClusterTables.render(ClusterTables.HEALTH_HEADERS, ClusterTables.healthRows(results), line));
     }
 
     @Override
     public void endpointStatus(List<EndpointStatus> results) {
-        out.print(ClusterTables.render(ClusterTables.STATUS_HEADERS, ClusterTables.statusRows(results)));
+        out.print(ClusterTables.render(ClusterTables.statusHeaders(line), ClusterTables.statusRows(results, line), line));
     }
 
     @Override
     public void endpointHash(List<EndpointHash> results) {
-        out.print(ClusterTables.render(ClusterTables.HASH_HEADERS, ClusterTables.hashRows(results)));
+        out.print(ClusterTables.render(ClusterTables.hashHeaders(line), ClusterTables.hashRows(results, line), line));
     }
 
     @Override
     public void snapshotStatus(SnapshotStatus status) {
         out.print(ClusterTables.render(ClusterTables.SNAPSHOT_STATUS_HEADERS,
-                List.of(ClusterTables.snapshotStatusRow(status))));
+                List.of(ClusterTables.snapshotStatusRow(status)), line));
     }
 
     @Override
     public void backup(BackupReport report) {
-        out.print(BackupOutput.reportTable(report));
+        out.print(BackupOutput.reportTable(report, line.tableStyle()));
     }
 
     @Override
     public void backupList(List<BackupListing> listings) {
-        out.print(BackupOutput.listTable(listings));
+        out.print(BackupOutput.listTable(listings, line.tableStyle()));
     }
 }

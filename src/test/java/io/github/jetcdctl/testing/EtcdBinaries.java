@@ -196,6 +196,14 @@ public final class EtcdBinaries {
         return major > 3 || (major == 3 && minor >= 5);
     }
 
+    /** True for etcd 3.6 and later (etcdctl without the v2 tool, etcdutl's hashkv and migrate, ...). */
+    public boolean isAtLeast36() {
+        String[] p = version.split("\\.");
+        int major = Integer.parseInt(p[0]);
+        int minor = p.length > 1 ? Integer.parseInt(p[1]) : 0;
+        return major > 3 || (major == 3 && minor >= 6);
+    }
+
     /** The directory holding the binaries. */
     public Path directory() {
         return directory;

@@ -43,8 +43,11 @@ public final class Etcdctl {
         return of(EtcdBinaries.find());
     }
 
+    /** etcdctl of those binaries; 3.6 and later read no {@code ETCDCTL_API}, so it is set for 3.4 and 3.5 only. */
     public static Etcdctl of(EtcdBinaries binaries) {
-        return of(binaries.etcdctl());
+        Etcdctl etcdctl = of(binaries.etcdctl());
+        return binaries.isAtLeast36() ? new Etcdctl(etcdctl.binary, List.of(), Map.of(), DEFAULT_TIMEOUT, null)
+                : etcdctl;
     }
 
     public static Etcdctl of(Path etcdctlBinary) {

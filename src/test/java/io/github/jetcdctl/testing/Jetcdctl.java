@@ -27,14 +27,32 @@ public final class Jetcdctl {
         this.env = env;
     }
 
+    /**
+     * jetcdctl reproducing the line of the default oracle, etcdctl {@value EtcdBinaries#DEFAULT_VERSION}
+     * (through {@code ETCDCTL_COMPAT}, which changes nothing else: no warning, no --debug line).
+     */
     public static Jetcdctl create() {
-        return new Jetcdctl(List.of(), Map.of());
+        return new Jetcdctl(List.of(), Map.of(COMPAT, EtcdBinaries.lineOf(EtcdBinaries.DEFAULT_VERSION)));
     }
 
-    /** Reaches the given cluster with the same flags the oracle uses. */
+    /** Reaches the given cluster with the same flags the oracle uses, reproducing its etcdctl's line. */
     public static Jetcdctl forCluster(EtcdCluster cluster) {
-        return create().withGlobalArgs(cluster.connectionFlags());
+        return create().forLine(EtcdBinaries.lineOf(cluster.version())).withGlobalArgs(cluster.connectionFlags());
     }
+
+    /** Reproducing etcdctl line {@code line} ({@code 3.5}, {@code 3.6}, {@code 3.7}). */
+    public Jetcdctl forLine(String line) {
+        return withEnv(COMPAT, line);
+    }
+
+    /** With no line chosen: jetcdctl's default line, as a user without any setting gets. */
+    public Jetcdctl withDefaultLine() {
+        Map<String, String> all = new LinkedHashMap<>(env);
+        all.remove(COMPAT);
+        return new Jetcdctl(globalArgs, Map.copyOf(all));
+    }
+
+    private static final String COMPAT = "ETCDCTL_COMPAT";
 
     public Jetcdctl withGlobalArgs(List<String> args) {
         List<String> all = new ArrayList<>(globalArgs);

@@ -146,7 +146,7 @@ public class BackupCommand extends EtcdCommand {
         if (format != OutputFormat.JSON && format != OutputFormat.TABLE) {
             throw new CliException(BackupExitCodes.USAGE, "backup prints json or table, not " + format.flagValue());
         }
-        return Printer.create(format, session.out(), session.err(), false);
+        return session.printer(format, false);
     }
 
     private static void checkWritable(Path dir) {

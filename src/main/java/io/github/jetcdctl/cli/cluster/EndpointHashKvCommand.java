@@ -3,9 +3,9 @@ package io.github.jetcdctl.cli.cluster;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.etcd.jetcd.api.HashKVRequest;
-import io.etcd.jetcd.api.HashKVResponse;
-import io.etcd.jetcd.api.MaintenanceGrpc;
+import io.github.jetcdctl.client.api.HashKVRequest;
+import io.github.jetcdctl.client.api.HashKVResponse;
+import io.github.jetcdctl.client.api.MaintenanceGrpc;
 import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.ExitCodes;
 import io.github.jetcdctl.cli.EtcdCommand;

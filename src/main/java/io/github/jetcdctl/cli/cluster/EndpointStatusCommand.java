@@ -3,9 +3,9 @@ package io.github.jetcdctl.cli.cluster;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.etcd.jetcd.api.MaintenanceGrpc;
-import io.etcd.jetcd.api.StatusRequest;
-import io.etcd.jetcd.api.StatusResponse;
+import io.github.jetcdctl.client.api.MaintenanceGrpc;
+import io.github.jetcdctl.client.api.StatusRequest;
+import io.github.jetcdctl.client.api.StatusResponse;
 import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.ExitCodes;
 import io.github.jetcdctl.cli.EtcdCommand;

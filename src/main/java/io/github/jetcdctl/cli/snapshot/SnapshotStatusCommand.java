@@ -35,8 +35,7 @@ public class SnapshotStatusCommand extends EtcdCommand {
             throw CliException.badArgs("snapshot status requires exactly one argument");
         }
         // Like etcdutl, status reads no ETCDCTL_* variable: only the -w flag as given.
-        Printer printer = Printer.create(OutputFormat.parse(session().options().writeOut()), session().out(),
-                session().err(), false);
+        Printer printer = session().printer(OutputFormat.parse(session().options().writeOut()), false);
         SnapshotStatus status;
         try (PlainSnapshot plain = PlainSnapshot.open(Path.of(args.get(0)))) {
             status = SnapshotStatusReader.read(plain.path());

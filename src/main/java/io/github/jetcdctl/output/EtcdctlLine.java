@@ -1,0 +1,128 @@
+package io.github.jetcdctl.output;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import io.github.jetcdctl.client.api.HashKVResponse;
+import io.github.jetcdctl.client.api.StatusResponse;
+
+/**
+ * The etcdctl (and etcdutl) release line whose output jetcdctl reproduces: every choice that differs between
+ * lines is one method here, so printers and commands ask the line instead of comparing version numbers.
+ * Each line follows its pinned patch release, the one the golden tests run ({@link #pinnedRelease()}).
+ */
+public enum EtcdctlLine {
+    V3_5("3.5", "3.5.16"),
+    V3_6("3.6", "3.6.17"),
+    V3_7("3.7", "3.7.4");
+
+    /** What Kubernetes 1.34 to 1.36 ship. */
+    public static final EtcdctlLine DEFAULT = V3_6;
+
+    private final String name;
+    private final String pinnedRelease;
+
+    EtcdctlLine(String name, String pinnedRelease) {
+        this.name = name;
+        this.pinnedRelease = pinnedRelease;
+    }
+
+    /** {@code 3.5}, {@code 3.6} or {@code 3.7}; a release of a line ({@code 3.6.17}, {@code v3.6.0}) names it too. */
+    public static Optional<EtcdctlLine> parse(String text) {
+        String t = text.strip();
+        if (t.startsWith("v")) {
+            t = t.substring(1);
+        }
+        for (EtcdctlLine line : values()) {
+            if (t.equals(line.name) || t.startsWith(line.name + ".")) {
+                return Optional.of(line);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The line of a server's reported version, for a context made against it; empty for lines not reproduced. */
+    public static Optional<EtcdctlLine> ofServerVersion(String version) {
+        return parse(version);
+    }
+
+    /** The error for a value that names no line. */
+    public static String unknownLineMessage(String value) {
+        return "unknown etcdctl line \"" + value + "\" (use " + String.join(", ",
+                Arrays.stream(values()).map(EtcdctlLine::toString).toList()) + ")";
+    }
+
+    public static List<String> names() {
+        return Arrays.stream(values()).map(EtcdctlLine::toString).toList();
+    }
+
+    public String pinnedRelease() {
+        return pinnedRelease;
+    }
+
+    public boolean atLeast(EtcdctlLine other) {
+        return compareTo(other) >= 0;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    // ------------------------------------------------------------------ the choices that differ by line
+
+    /** 3.6 dropped the v2 tool: {@code ETCDCTL_API} is then an unknown variable like any other. */
+    public boolean readsApiVariable() {
+        return this == V3_5;
+    }
+
+    /** Where etcdctl's flag code logs an unknown ETCDCTL_* variable ({@code caller} of its zap line). */
+    public String unknownVariableCaller() {
+        return this == V3_5 ? "flags/flag.go:93" : "flags/flag.go:94";
+    }
+
+    /** Where etcdctl's flag code logs a variable that a flag shadows. */
+    public String shadowedVariableCaller() {
+        return this == V3_5 ? "flags/flag.go:85" : "flags/flag.go:86";
+    }
+
+    /** 3.7 draws tables with tablewriter v1: box-drawing borders and no wrapping of long cells. */
+    public AsciiTable.Style tableStyle() {
+        return this == V3_7 ? AsciiTable.Style.UNICODE : AsciiTable.Style.ASCII;
+    }
+
+    /**
+     * 3.6 added storage version, in use, percentage not in use, quota and the downgrade columns to
+     * {@code endpoint status} (simple and table), whatever the server's line.
+     */
+    public boolean statusHasStorageColumns() {
+        return atLeast(V3_6);
+    }
+
+    /** 3.6 added the hash revision to {@code endpoint hashkv}. */
+    public boolean hashKvHasRevision() {
+        return atLeast(V3_6);
+    }
+
+    /** 3.6's fields printer writes cluster and member IDs in hex under {@code --hex}, and leaves out a zero Revision. */
+    public boolean fieldsHeaderFollowsHex() {
+        return atLeast(V3_6);
+    }
+
+    /**
+     * The status response as this line's etcdctl decodes it: 3.5's generated types know no 3.6 fields, and drop
+     * what a newer server sends in them, so its json and protobuf printers never show them.
+     */
+    public StatusResponse visible(StatusResponse status) {
+        if (atLeast(V3_6)) {
+            return status;
+        }
+        return status.toBuilder().clearStorageVersion().clearDbSizeQuota().clearDowngradeInfo().build();
+    }
+
+    /** As {@link #visible(StatusResponse)}, for the hash revision that 3.6 added. */
+    public HashKVResponse visible(HashKVResponse hash) {
+        return atLeast(V3_6) ? hash : hash.toBuilder().clearHashRevision().build();
+    }
+}
