@@ -87,6 +87,53 @@ public enum EtcdctlLine {
         return this == V3_5 ? "flags/flag.go:85" : "flags/flag.go:86";
     }
 
+    /**
+     * What {@code del KEY END} without {@code --range} prints on stderr: a notice in 3.5, a warning in 3.6 and
+     * later, which then wait {@link #rangeDeleteDelay()} so that the user can interrupt.
+     */
+    public String rangeDeleteWarning(byte[] key, byte[] rangeEnd) {
+        if (this == V3_5) {
+            return "In etcd v3.6, the operation will be suspended for a few seconds to provide the user time to "
+                    + "verify range.";
+        }
+        return "Warning: Keys between " + GoQuote.quote(key) + " and " + GoQuote.quote(rangeEnd) + " will be deleted. "
+                + "Please interrupt the command within next 2 seconds to cancel. You can provide `--range` flag to "
+                + "avoid the delay.";
+    }
+
+    public java.time.Duration rangeDeleteDelay() {
+        return this == V3_5 ? java.time.Duration.ZERO : java.time.Duration.ofSeconds(2);
+    }
+
+    public String snapshotSaveArgumentsError() {
+        return this == V3_5 ? "snapshot save expects one argument" : "snapshot save expects one argument <filename>";
+    }
+
+    /** 3.6's snapshot save adds a {@code Server version} line when the server names its version. */
+    public boolean snapshotSaveNamesServerVersion() {
+        return atLeast(V3_6);
+    }
+
+    /** 3.6's member add says {@code added as learner} for a learner. */
+    public String memberAddedText(boolean learner) {
+        return learner && atLeast(V3_6) ? " added as learner to cluster " : " added to cluster ";
+    }
+
+    /** 3.7's {@code -w json --hex} covers member add, remove, update and promote as well as member list. */
+    public boolean hexJsonCoversMemberResponses() {
+        return this == V3_7;
+    }
+
+    /** 3.5 spelled the client URLs key of {@code member list -w json --hex} {@code clientURLS}. */
+    public String memberListHexClientUrlsKey() {
+        return this == V3_5 ? "clientURLS" : "clientURLs";
+    }
+
+    /** 3.6's defrag says how long each member took. */
+    public boolean defragReportsDuration() {
+        return atLeast(V3_6);
+    }
+
     /** 3.7 draws tables with tablewriter v1: box-drawing borders and no wrapping of long cells. */
     public AsciiTable.Style tableStyle() {
         return this == V3_7 ? AsciiTable.Style.UNICODE : AsciiTable.Style.ASCII;

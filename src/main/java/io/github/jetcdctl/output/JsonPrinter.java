@@ -98,10 +98,56 @@ final class JsonPrinter implements Printer {
 
     @Override
     public void memberList(MemberListResponse response) {
-        if (hex) {
-            out.println(memberListWithHexIds(response));
+        if (hex && line.hexJsonCoversMemberResponses()) {
+            out.println(membersWithHexIds(response.getHeader(), null, response.getMembersList()));
+        } else if (hex) {
+            out.println(memberListWithHexIds(response, line.memberListHexClientUrlsKey()));
         } else {
             document(response);
+        }
+    }
+
+    /**
+     * etcdctl 3.7's {@code --hex} document of a member response: hex IDs as strings, empty names, URL lists and a
+     * false learner flag left out, a zero revision and raft term too; {@code member} only for member add.
+     */
+    private static String membersWithHexIds(ResponseHeader header, Member added, List<Member> members) {
+        GoJsonWriter json = new GoJsonWriter().beginObject().name("header").beginObject()
+                .name("cluster_id").value(GoHex.unsigned(header.getClusterId()))
+                .name("member_id").value(GoHex.unsigned(header.getMemberId()));
+        if (header.getRevision() != 0) {
+            json.name("revision").value(header.getRevision());
+        }
+        if (header.getRaftTerm() != 0) {
+            json.name("raft_term").unsignedValue(header.getRaftTerm());
+        }
+        json.endObject();
+        if (added != null) {
+            hexMember(json.name("member"), added);
+        }
+        json.name("members").beginArray();
+        members.forEach(m -> hexMember(json, m));
+        return json.endArray().endObject().toString();
+    }
+
+    private static void hexMember(GoJsonWriter json, Member m) {
+        json.beginObject().name("ID").value(GoHex.unsigned(m.getID()));
+        if (!m.getName().isEmpty()) {
+            json.name("name").value(m.getName());
+        }
+        stringListIfAny(json, "peerURLs", m.getPeerURLsList());
+        stringListIfAny(json, "clientURLs", m.getClientURLsList());
+        if (m.getIsLearner()) {
+            json.name("isLearner").value(true);
+        }
+        json.endObject();
+    }
+
+    private static void stringListIfAny(GoJsonWriter json, String name, List<String> values) {
+        if (!values.isEmpty()) {
+            json.name(name).beginArray();
+            values.forEach(json::value);
+            json.endArray();
         }
     }
 
@@ -138,10 +184,11 @@ final class JsonPrinter implements Printer {
     }
 
     /**
-     * etcdctl 3.5 assembles this document by hand: IDs as hex strings, the name inserted unescaped, the
-     * key spelled {@code clientURLS}, and no {@code members} key at all for an empty list.
+     * etcdctl assembles this document by hand: IDs as hex strings, the name inserted unescaped, the
+     * key spelled {@code clientURLS} (3.5; 3.6 {@code clientURLs}), and no {@code members} key at all for an empty
+     * list.
      */
-    private static String memberListWithHexIds(MemberListResponse r) {
+    private static String memberListWithHexIds(MemberListResponse r, String clientUrlsKey) {
         StringBuilder sb = new StringBuilder("{\"header\":{\"cluster_id\":\"")
                 .append(GoHex.unsigned(r.getHeader().getClusterId()))
                 .append("\",\"member_id\":\"").append(GoHex.unsigned(r.getHeader().getMemberId()))
@@ -152,7 +199,7 @@ final class JsonPrinter implements Printer {
             Member m = members.get(i);
             sb.append(i == 0 ? ",\"members\":[{\"ID\":\"" : ",{\"ID\":\"").append(GoHex.unsigned(m.getID()))
                     .append("\",\"name\":\"").append(m.getName()).append("\",\"peerURLs\":")
-                    .append(stringList(m.getPeerURLsList())).append(",\"clientURLS\":")
+                    .append(stringList(m.getPeerURLsList())).append(",\"").append(clientUrlsKey).append("\":")
                     .append(stringList(m.getClientURLsList())).append('}');
             if (i == members.size() - 1) {
                 sb.append(']');
@@ -177,23 +224,39 @@ final class JsonPrinter implements Printer {
 
     @Override
     public void memberAdd(MemberAddResponse response, String newMemberName, String peerUrlsFlag) {
-        document(response);
+        if (hex && line.hexJsonCoversMemberResponses()) {
+            out.println(membersWithHexIds(response.getHeader(), response.getMember(), response.getMembersList()));
+        } else {
+            document(response);
+        }
     }
 
     @Override
     public void memberRemove(long id, MemberRemoveResponse response) {
-        document(response);
+        if (hex && line.hexJsonCoversMemberResponses()) {
+            out.println(membersWithHexIds(response.getHeader(), null, response.getMembersList()));
+        } else {
+            document(response);
+        }
     }
 
     @Override
     public void memberUpdate(long id, MemberUpdateResponse response) {
-        document(response);
+        if (hex && line.hexJsonCoversMemberResponses()) {
+            out.println(membersWithHexIds(response.getHeader(), null, response.getMembersList()));
+        } else {
+            document(response);
+        }
     }
 
     /** etcdctl 3.5 panics here (its json printer lacks the method); we print the response instead. */
     @Override
     public void memberPromote(long id, MemberPromoteResponse response) {
-        document(response);
+        if (hex && line.hexJsonCoversMemberResponses()) {
+            out.println(membersWithHexIds(response.getHeader(), null, response.getMembersList()));
+        } else {
+            document(response);
+        }
     }
 
     @Override

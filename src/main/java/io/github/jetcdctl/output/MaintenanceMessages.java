@@ -6,23 +6,29 @@ import java.io.PrintStream;
 public final class MaintenanceMessages {
     private final Output out;
     private final PrintStream err;
+    private final EtcdctlLine line;
 
-    public MaintenanceMessages(Output out, PrintStream err) {
+    public MaintenanceMessages(Output out, PrintStream err, EtcdctlLine line) {
         this.out = out;
         this.err = err;
+        this.line = line;
     }
 
     public void compacted(long revision) {
         out.println("compacted revision " + revision);
     }
 
-    public void defragmented(String endpoint) {
-        out.println("Finished defragmenting etcd member[" + endpoint + "]");
+    /** {@code tookNanos}: the Defragment call's duration, which etcdctl 3.6 and later report. */
+    public void defragmented(String endpoint, long tookNanos) {
+        out.println("Finished defragmenting etcd member[" + endpoint + "]"
+                + (line.defragReportsDuration() ? ". took " + GoDuration.format(tookNanos) : ""));
     }
 
     /** stdout is flushed first so that both streams keep etcdctl's order on a terminal. */
-    public void defragmentFailed(String endpoint, String error) {
+    public void defragmentFailed(String endpoint, long tookNanos, String error) {
         out.flush();
-        err.println("Failed to defragment etcd member[" + endpoint + "] (" + error + ")");
+        err.println("Failed to defragment etcd member[" + endpoint + "]"
+                + (line.defragReportsDuration() ? ". took " + GoDuration.format(tookNanos) + "." : "")
+                + " (" + error + ")");
     }
 }

@@ -141,7 +141,7 @@ final class SimplePrinter implements Printer {
     @Override
     public void memberAdd(MemberAddResponse response, String newMemberName, String peerUrlsFlag) {
         long newId = response.getMember().getID();
-        out.println("Member " + GoHex.spacePadded16(newId) + " added to cluster "
+        out.println("Member " + GoHex.spacePadded16(newId) + line.memberAddedText(response.getMember().getIsLearner())
                 + GoHex.spacePadded16(response.getHeader().getClusterId()));
         List<String> initialCluster = new ArrayList<>();
         for (Member m : response.getMembersList()) {

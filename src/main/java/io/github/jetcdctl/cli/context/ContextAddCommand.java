@@ -11,6 +11,7 @@ import io.github.jetcdctl.ExitCodes;
 import io.github.jetcdctl.cli.EtcdCommand;
 import io.github.jetcdctl.cli.GlobalFlag;
 import io.github.jetcdctl.cli.GlobalOptions;
+import io.github.jetcdctl.client.ConnectionSettings;
 import io.github.jetcdctl.config.ConfigFile;
 import io.github.jetcdctl.config.ContextConfig;
 import io.github.jetcdctl.config.KubeadmManifest;
@@ -19,10 +20,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code context add NAME}: saves the connection flags given with it, or a kubeadm manifest's, under a name. */
+/**
+ * {@code context add NAME}: saves the connection flags given with it, or a kubeadm manifest's, under a name, with the
+ * etcdctl line of the cluster it reaches (its server version), so that the context's output matches that cluster's
+ * etcdctl; {@code --compat} records a line without asking the cluster.
+ */
 @Command(name = "add", description = "Saves the connection flags given with this command (--endpoints or "
         + "--discovery-srv, --cacert, --cert, --key, --user, timeouts, --insecure-*) as a named context; "
-        + "--from-kubeadm imports them from a kubeadm etcd manifest, and flags given as well override what it found")
+        + "--from-kubeadm imports them from a kubeadm etcd manifest, and flags given as well override what it found. "
+        + "The context records the etcdctl line (--compat) of the cluster's version, asked of the cluster, "
+        + "unless --compat is given")
 public class ContextAddCommand extends EtcdCommand {
     /** The global flags a context can hold, in the order they are saved. */
     static final List<GlobalFlag> CONNECTION_FLAGS = List.of(GlobalFlag.ENDPOINTS, GlobalFlag.DISCOVERY_SRV,
@@ -75,8 +82,26 @@ public class ContextAddCommand extends EtcdCommand {
             throw CliException.badArgs(
                     "nothing to save: give connection flags (such as --endpoints) or --from-kubeadm");
         }
+        if (session().givenOnCommandLine("--compat")) {
+            settings.put(NamedContext.COMPAT, session().line().toString());
+        } else {
+            ClusterLine.of(probeSettings(settings), session().err())
+                    .ifPresent(line -> settings.put(NamedContext.COMPAT, line.toString()));
+        }
         file.save(config.with(new NamedContext(name, settings)));
         session().out().println("Context " + name + " saved to " + file.path());
+    }
+
+    /** How the new context reaches the cluster: the flags (and variables) given, with a manifest's place and files. */
+    private ConnectionSettings probeSettings(Map<String, String> settings) {
+        ConnectionSettings given = session().connectionSettings();
+        if (kubeadmManifest == null) {
+            return given;
+        }
+        return new ConnectionSettings(List.of(settings.get("endpoints").split(",")), given.dialTimeout(),
+                given.commandTimeout(), given.keepaliveTime(), given.keepaliveTimeout(), given.insecureTransport(),
+                given.insecureSkipTlsVerify(), settings.get("cacert"), settings.get("cert"), settings.get("key"),
+                given.user(), given.password(), given.serverName());
     }
 
     private Map<String, String> flagsGiven() {

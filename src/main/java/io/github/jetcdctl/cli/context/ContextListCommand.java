@@ -22,7 +22,7 @@ public class ContextListCommand extends EtcdCommand {
         String current = config.current().orElse("");
         switch (format) {
             case SIMPLE -> contexts.forEach(context -> session().out().println(context.name()));
-            case TABLE -> session().out().print(ContextOutput.table(contexts, current));
+            case TABLE -> session().out().print(ContextOutput.table(contexts, current, session().line().tableStyle()));
             case JSON -> session().out().println(ContextOutput.listJson(contexts, current));
             default -> throw format.unsupported();
         }

@@ -12,11 +12,13 @@ final class ContextOutput {
     private ContextOutput() {
     }
 
-    static String table(List<NamedContext> contexts, String current) {
-        AsciiTable table = new AsciiTable(List.of("CURRENT", "NAME", "ENDPOINTS", "USER", "CLIENT CERT"));
+    static String table(List<NamedContext> contexts, String current, AsciiTable.Style style) {
+        AsciiTable table = new AsciiTable(List.of("CURRENT", "NAME", "ENDPOINTS", "USER", "CLIENT CERT", "COMPAT"),
+                style);
         for (NamedContext context : contexts) {
             table.addRow(List.of(context.name().equals(current) ? "*" : "", context.name(), place(context),
-                    context.get("user").orElse(""), context.get("cert").orElse("")));
+                    context.get("user").orElse(""), context.get("cert").orElse(""),
+                    context.get(NamedContext.COMPAT).orElse("")));
         }
         return table.render();
     }

@@ -11,10 +11,12 @@ import io.etcd.jetcd.api.DeleteRangeRequest;
 import io.etcd.jetcd.api.DeleteRangeResponse;
 import io.etcd.jetcd.api.KVGrpc;
 import io.github.jetcdctl.CliException;
+import io.github.jetcdctl.ExitCodes;
 import io.github.jetcdctl.cli.EtcdCommand;
 import io.github.jetcdctl.cli.gosyntax.GoBoolConverter;
 import io.github.jetcdctl.client.EtcdConnection;
 import io.github.jetcdctl.client.KeyRanges;
+import io.github.jetcdctl.output.EtcdctlLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,11 +54,11 @@ public class DelCommand extends EtcdCommand {
     }
 
     DeleteRangeRequest buildRequest() {
-        return buildRequest(session()::argBytes, session().err());
+        return buildRequest(session()::argBytes, session().err(), session().line());
     }
 
     /** {@code argBytes} gives an argument's bytes (txn request lines bring their own). */
-    DeleteRangeRequest buildRequest(Function<String, byte[]> argBytes, PrintStream err) {
+    DeleteRangeRequest buildRequest(Function<String, byte[]> argBytes, PrintStream err, EtcdctlLine line) {
         if (args.isEmpty() || args.size() > 2) {
             throw CliException.badArgs("del command needs one argument as key and an optional argument as range_end");
         }
@@ -70,11 +72,12 @@ public class DelCommand extends EtcdCommand {
                 throw CliException.badArgs(
                         "too many arguments, only accept one argument when `--prefix` or `--from-key` is set");
             }
+            byte[] rangeEnd = argBytes.apply(args.get(1));
             if (!range) {
-                err.println("In etcd v3.6, the operation will be suspended for a few seconds to "
-                        + "provide the user time to verify range.");
+                err.println(line.rangeDeleteWarning(key, rangeEnd));
+                pause(line.rangeDeleteDelay());
             }
-            request.setRangeEnd(ByteString.copyFrom(argBytes.apply(args.get(1))));
+            request.setRangeEnd(ByteString.copyFrom(rangeEnd));
         }
         if (prefix || fromKey) {
             byte[][] range = KeyRanges.expand(key, prefix);
@@ -82,5 +85,18 @@ public class DelCommand extends EtcdCommand {
             request.setRangeEnd(ByteString.copyFrom(range[1]));
         }
         return request.setKey(ByteString.copyFrom(key)).build();
+    }
+
+    /** The time etcdctl 3.6 gives the user to interrupt a range delete; an interrupt ends the command. */
+    private static void pause(java.time.Duration delay) {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCodes.INTERRUPTED, null);
+        }
     }
 }

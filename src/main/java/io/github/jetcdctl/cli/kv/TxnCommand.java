@@ -38,7 +38,7 @@ public class TxnCommand extends EtcdCommand {
         }
         try (EtcdConnection connection = session().connect()) {
             GoLineReader reader = new GoLineReader(session().in());
-            TxnRequestParser requests = new TxnRequestParser(session().err(), session().in());
+            TxnRequestParser requests = new TxnRequestParser(session().err(), session().in(), session().line());
             TxnRequest.Builder txn = TxnRequest.newBuilder();
             prompt("compares:");
             readBlock(reader, TxnCompareParser::parse).forEach(txn::addCompare);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.etcd.jetcd.api.RequestOp;
+import io.github.jetcdctl.output.EtcdctlLine;
 import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.ExitCodes;
 import io.github.jetcdctl.cli.gosyntax.GoFlags;
@@ -20,11 +21,13 @@ final class TxnRequestParser {
 
     private final PrintStream err;
     private final InputStream stdin;
+    private final EtcdctlLine etcdctlLine;
 
     /** {@code stdin} is what remains of standard input, which a put line without value reads. */
-    TxnRequestParser(PrintStream err, InputStream stdin) {
+    TxnRequestParser(PrintStream err, InputStream stdin, EtcdctlLine etcdctlLine) {
         this.err = err;
         this.stdin = stdin;
+        this.etcdctlLine = etcdctlLine;
     }
 
     RequestOp parse(byte[] line) {
@@ -98,7 +101,7 @@ final class TxnRequestParser {
                 .bool("from-key", v -> del.fromKey = v)
                 .bool("range", v -> del.range = v);
         del.args = parseFlags(flags, args, TxnRequestUsage.DEL, line);
-        return RequestOp.newBuilder().setRequestDeleteRange(del.buildRequest(TxnArguments::bytes, err)).build();
+        return RequestOp.newBuilder().setRequestDeleteRange(del.buildRequest(TxnArguments::bytes, err, etcdctlLine)).build();
     }
 
     private List<String> parseFlags(GoFlags flags, List<String> args, String usage, String line) {

@@ -41,6 +41,6 @@ public class CompactionCommand extends EtcdCommand {
         try (EtcdConnection connection = session().connect()) {
             EtcdConnection.call(() -> connection.stub(KVGrpc::newBlockingStub).compact(request));
         }
-        new MaintenanceMessages(session().out(), session().err()).compacted(revision);
+        new MaintenanceMessages(session().out(), session().err(), session().line()).compacted(revision);
     }
 }

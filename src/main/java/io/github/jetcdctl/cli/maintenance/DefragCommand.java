@@ -58,16 +58,18 @@ public class DefragCommand extends EtcdCommand {
         ConnectionSettings settings = session().connectionSettings();
         // etcdctl defragments the --endpoints as given, even when it found its client's through --discovery-srv
         List<String> targets = cluster ? ClusterEndpoints.fromMemberList(settings) : session().options().endpoints();
-        MaintenanceMessages messages = new MaintenanceMessages(session().out(), session().err());
+        MaintenanceMessages messages = new MaintenanceMessages(session().out(), session().err(), session().line());
         boolean failed = false;
         for (String target : targets) {
+            long start = System.nanoTime();
             try (EtcdConnection connection = ClientFactory.connect(settings.withEndpoints(List.of(target)))) {
+                start = System.nanoTime();
                 EtcdConnection.call(() -> connection.stub(MaintenanceGrpc::newBlockingStub)
                         .defragment(DefragmentRequest.getDefaultInstance()));
-                messages.defragmented(target);
+                messages.defragmented(target, System.nanoTime() - start);
             } catch (CliException e) {
                 failed = true;
-                messages.defragmentFailed(target, e.getMessage());
+                messages.defragmentFailed(target, System.nanoTime() - start, e.getMessage());
             }
         }
         if (failed) {

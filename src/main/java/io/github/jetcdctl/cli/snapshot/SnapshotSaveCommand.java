@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.etcd.jetcd.api.MaintenanceGrpc;
-import io.etcd.jetcd.api.SnapshotRequest;
-import io.etcd.jetcd.api.SnapshotResponse;
+import io.github.jetcdctl.client.api.MaintenanceGrpc;
+import io.github.jetcdctl.client.api.SnapshotRequest;
+import io.github.jetcdctl.client.api.SnapshotResponse;
 import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.ExitCodes;
 import io.github.jetcdctl.cli.EtcdCommand;
@@ -37,7 +37,7 @@ public class SnapshotSaveCommand extends EtcdCommand {
     @Override
     protected void run() {
         if (args.size() != 1) {
-            throw CliException.badArgs("snapshot save expects one argument");
+            throw CliException.badArgs(session().line().snapshotSaveArgumentsError());
         }
         Path target = Path.of(args.get(0));
         session().outputFormat();
@@ -65,9 +65,10 @@ public class SnapshotSaveCommand extends EtcdCommand {
             throw new CliException(ExitCodes.INTERRUPTED, "could not open " + part + " (" + IoErrors.goText(e, part)
                     + ")");
         }
+        String serverVersion;
         try (sink) {
             try (EtcdConnection connection = ClientFactory.connect(settings)) {
-                download(connection, sink);
+                serverVersion = download(connection, sink);
             }
             // the rename is the last step, after the connection is shut down: a signal that comes once the file is
             // at the target finds only the exit left to do
@@ -84,22 +85,33 @@ public class SnapshotSaveCommand extends EtcdCommand {
             }
         }
         session().out().println("Snapshot saved at " + args.get(0));
+        if (session().line().snapshotSaveNamesServerVersion() && !serverVersion.isEmpty()) {
+            session().out().println("Server version " + serverVersion);
+        }
     }
 
-    /** etcdctl sets no deadline on a snapshot unless --command-timeout was given explicitly. */
-    private void download(EtcdConnection connection, SnapshotSink sink) throws IOException {
+    /**
+     * etcdctl sets no deadline on a snapshot unless --command-timeout was given explicitly. Returns the version
+     * an etcd 3.6 or later server names in the stream (the version of its data, {@code 3.7.0}), else empty.
+     */
+    private String download(EtcdConnection connection, SnapshotSink sink) throws IOException {
         var stub = connection.stubWithoutDeadline(MaintenanceGrpc::newBlockingStub);
         if (session().givenOnCommandLine("--command-timeout")) {
             stub = stub.withDeadlineAfter(connection.settings().commandTimeout().toNanos(), TimeUnit.NANOSECONDS);
         }
         ProgressLine progress = ProgressLine.forStderr(session().err());
+        String version = "";
         try {
             Iterator<SnapshotResponse> stream = stub.snapshot(SnapshotRequest.getDefaultInstance());
             while (stream.hasNext()) {
                 SnapshotResponse chunk = stream.next();
                 sink.write(chunk.getBlob().toByteArray());
+                if (!chunk.getVersion().isEmpty()) {
+                    version = chunk.getVersion();
+                }
                 progress.show(sink.size(), sink.size() + chunk.getRemainingBytes());
             }
+            return version;
         } catch (StatusRuntimeException e) {
             throw new IOException(GrpcErrors.message(e), e);
         } finally {

@@ -81,7 +81,8 @@ class ContextsMutualTlsTest {
         Path pki = node.resolve("etc/kubernetes/pki");
         assertEquals("name: k8s\nendpoints: " + String.join(",", cluster.clientUrls()) + "\ncacert: "
                 + pki.resolve("etcd/ca.crt") + "\ncert: " + pki.resolve("etcd/healthcheck-client.crt") + "\nkey: "
-                + pki.resolve("etcd/healthcheck-client.key") + "\n", ok("context", "show", "k8s").stdoutText());
+                + pki.resolve("etcd/healthcheck-client.key") + "\ncompat: 3.5\n",
+                ok("context", "show", "k8s").stdoutText());
         assertEquals("tls/a\n1\n", ok("--context", "k8s", "get", "tls/a").stdoutText());
     }
 
@@ -92,7 +93,7 @@ class ContextsMutualTlsTest {
         String shown = ok("context", "show", "k8s").stdoutText();
         assertTrue(shown.contains("cert: " + node.resolve("etc/kubernetes/pki/apiserver-etcd-client.crt") + "\n"),
                 shown);
-        assertTrue(shown.endsWith("dial-timeout: 3s\n"), shown);
+        assertTrue(shown.endsWith("dial-timeout: 3s\ncompat: 3.5\n"), shown);
         assertEquals("tls/a\n1\n", ok("--context=k8s", "get", "tls/a").stdoutText());
     }
 
