@@ -112,10 +112,21 @@ final class ClusterTables {
         return table.render();
     }
 
-    static final List<String> SNAPSHOT_STATUS_HEADERS = List.of("hash", "revision", "total keys", "total size");
+    private static final List<String> SNAPSHOT_STATUS_HEADERS = List.of("hash", "revision", "total keys",
+            "total size");
+    private static final List<String> SNAPSHOT_STATUS_HEADERS_WITH_VERSION = List.of("hash", "revision",
+            "total keys", "total size", "version");
 
-    static List<String> snapshotStatusRow(SnapshotStatus status) {
-        return List.of(Long.toHexString(status.hash()), Long.toString(status.revision()),
-                Long.toString(status.totalKey()), HumanBytes.format(status.totalSize()));
+    static List<String> snapshotStatusHeaders(EtcdctlLine line) {
+        return line.snapshotStatusShowsVersion() ? SNAPSHOT_STATUS_HEADERS_WITH_VERSION : SNAPSHOT_STATUS_HEADERS;
+    }
+
+    static List<String> snapshotStatusRow(SnapshotStatus status, EtcdctlLine line) {
+        List<String> row = new ArrayList<>(List.of(Long.toHexString(status.hash()), Long.toString(status.revision()),
+                Long.toString(line.snapshotStatusTotalKeys(status)), HumanBytes.format(status.totalSize())));
+        if (line.snapshotStatusShowsVersion()) {
+            row.add(status.storageVersion());
+        }
+        return row;
     }
 }

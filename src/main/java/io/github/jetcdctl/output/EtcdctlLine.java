@@ -129,6 +129,16 @@ public enum EtcdctlLine {
         return this == V3_5 ? "clientURLS" : "clientURLs";
     }
 
+    /** etcdutl 3.6's snapshot status counts live user keys where 3.5 counted every entry of every bucket. */
+    public long snapshotStatusTotalKeys(io.github.jetcdctl.snapshot.SnapshotStatus status) {
+        return atLeast(V3_6) ? status.liveKeys() : status.totalKey();
+    }
+
+    /** etcdutl 3.6's snapshot status adds the db's storage version. */
+    public boolean snapshotStatusShowsVersion() {
+        return atLeast(V3_6);
+    }
+
     /** 3.6's defrag says how long each member took. */
     public boolean defragReportsDuration() {
         return atLeast(V3_6);

@@ -213,8 +213,11 @@ final class FieldsPrinter implements Printer {
     public void snapshotStatus(SnapshotStatus status) {
         field("Hash", Long.toString(status.hash()));
         field("Revision", Long.toString(status.revision()));
-        field("Keys", Long.toString(status.totalKey()));
+        field("Keys", Long.toString(line.snapshotStatusTotalKeys(status)));
         field("Size", Long.toString(status.totalSize()));
+        if (line.snapshotStatusShowsVersion()) {
+            field("Version", status.storageVersion()); // unquoted, as etcdutl prints it
+        }
     }
 
     @Override

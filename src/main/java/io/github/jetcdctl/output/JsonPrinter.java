@@ -271,12 +271,15 @@ final class JsonPrinter implements Printer {
 
     @Override
     public void snapshotStatus(SnapshotStatus status) {
-        out.println(new GoJsonWriter().beginObject()
+        GoJsonWriter json = new GoJsonWriter().beginObject()
                 .name("hash").value(status.hash())
                 .name("revision").value(status.revision())
-                .name("totalKey").value(status.totalKey())
-                .name("totalSize").value(status.totalSize())
-                .endObject().toString());
+                .name("totalKey").value(line.snapshotStatusTotalKeys(status))
+                .name("totalSize").value(status.totalSize());
+        if (line.snapshotStatusShowsVersion()) {
+            json.name("version").value(status.storageVersion());
+        }
+        out.println(json.endObject().toString());
     }
 
     @Override

@@ -191,7 +191,7 @@ final class SimplePrinter implements Printer {
 
     @Override
     public void snapshotStatus(SnapshotStatus status) {
-        joinedRows(List.of(ClusterTables.snapshotStatusRow(status)));
+        joinedRows(List.of(ClusterTables.snapshotStatusRow(status, line)));
     }
 
     @Override

@@ -44,8 +44,8 @@ final class TablePrinter implements Printer {
 
     @Override
     public void snapshotStatus(SnapshotStatus status) {
-        out.print(ClusterTables.render(ClusterTables.SNAPSHOT_STATUS_HEADERS,
-                List.of(ClusterTables.snapshotStatusRow(status)), line));
+        out.print(ClusterTables.render(ClusterTables.snapshotStatusHeaders(line),
+                List.of(ClusterTables.snapshotStatusRow(status, line)), line));
     }
 
     @Override

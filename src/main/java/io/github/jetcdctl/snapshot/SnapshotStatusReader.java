@@ -9,7 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+
+import com.google.protobuf.ByteString;
+
+import io.etcd.jetcd.api.KeyValue;
 import java.util.zip.CRC32C;
 import java.nio.ByteBuffer;
 
@@ -57,14 +64,20 @@ public final class SnapshotStatusReader {
         CRC32C crc = new CRC32C();
         long[] totalKey = {0};
         long[] revision = {0};
+        // etcdutl 3.6 counts the keys whose last record, in revision order, is not a tombstone
+        Set<ByteString> liveKeys = new HashSet<>();
+        String[] storageVersion = {""};
         BoltVisitor v = new BoltVisitor() {
             boolean inKeyBucket;
+            boolean inMetaBucket;
 
             @Override
             public boolean beginBucket(int depth, byte[] name) {
                 if (depth == 1) {
                     crc.update(name);
-                    inKeyBucket = "key".equals(new String(name, StandardCharsets.ISO_8859_1));
+                    String bucket = new String(name, StandardCharsets.ISO_8859_1);
+                    inKeyBucket = "key".equals(bucket);
+                    inMetaBucket = "meta".equals(bucket);
                 } else if (depth == 2) {
                     // a nested bucket is a (key, nil) entry of its top-level bucket
                     entry(name);
@@ -81,8 +94,22 @@ public final class SnapshotStatusReader {
                 }
                 if (depth == 1) {
                     if (entry(key)) {
-                        crc.update(value);
+                        crc.update(value.duplicate());
                     }
+                    if (inKeyBucket) {
+                        track(key, value);
+                    } else if (inMetaBucket && Arrays.equals(key, STORAGE_VERSION)) {
+                        storageVersion[0] = StandardCharsets.UTF_8.decode(value.duplicate()).toString();
+                    }
+                }
+            }
+
+            private void track(byte[] revisionKey, ByteBuffer value) throws IOException {
+                ByteString userKey = KeyValue.parseFrom(value.duplicate()).getKey();
+                if (revisionKey.length == TOMBSTONE_KEY_LENGTH && revisionKey[TOMBSTONE_KEY_LENGTH - 1] == 't') {
+                    liveKeys.remove(userKey);
+                } else {
+                    liveKeys.add(userKey);
                 }
             }
 
@@ -112,8 +139,13 @@ public final class SnapshotStatusReader {
         if (!errors.isEmpty()) {
             throw new IntegrityCheckException(errors);
         }
-        return new SnapshotStatus(crc.getValue(), revision[0], totalKey[0], r.totalSize());
+        return new SnapshotStatus(crc.getValue(), revision[0], totalKey[0], r.totalSize(), liveKeys.size(),
+                storageVersion[0]);
     }
+
+    private static final byte[] STORAGE_VERSION = "storageVersion".getBytes(StandardCharsets.US_ASCII);
+    /** A revision key (8-byte main, '_', 8-byte sub) with the tombstone mark 't' appended. */
+    private static final int TOMBSTONE_KEY_LENGTH = 18;
 
     private static final class RevisionKeyException extends RuntimeException {
         private static final long serialVersionUID = 1L;

@@ -80,7 +80,7 @@ class RestoreDbTest {
         assertEquals(6, res.latestRevision());
         assertEquals(1006, res.bumpedRevision());
         SnapshotStatus s = SnapshotStatusReader.read(out);
-        assertEquals(new SnapshotStatus(2438643164L, 1006, 13, s.totalSize()), s);
+        assertEquals(new SnapshotStatus(2438643164L, 1006, 13, s.totalSize(), s.liveKeys(), ""), s);
         assertEquals("00000000000003ee5f0000000000000000", bucket(out, "meta").get("scheduledCompactRev"));
         assertEquals("", bucket(out, "key").get(new String(RestoreDb.revBytes(1006, 0), StandardCharsets.ISO_8859_1)));
     }

@@ -18,15 +18,15 @@ class SnapshotStatusReaderTest {
 
     @ParameterizedTest
     @CsvSource({
-            // values printed by etcdutl 3.5.16 / etcdctl 3.4.23 (testdata README)
-            "A.db, 1356156046, 6, 10, 20480",
-            "B.db, 889838252, 2780, 2066, 712704",
-            "C.db, 2169716080, 8, 20, 118784",
-            "A1-etcdctl-3.4.23.db, 3378309045, 6, 10, 20480",
+            // values printed by etcdutl 3.5.16 / etcdctl 3.4.23 (testdata README); live keys by etcdutl 3.6.17
+            "A.db, 1356156046, 6, 10, 20480, 2",
+            "B.db, 889838252, 2780, 2066, 712704, 1819",
+            "C.db, 2169716080, 8, 20, 118784, 7",
+            "A1-etcdctl-3.4.23.db, 3378309045, 6, 10, 20480, 2",
     })
-    void matchesEtcdutl(String file, long hash, long rev, long keys, long size) throws Exception {
+    void matchesEtcdutl(String file, long hash, long rev, long keys, long size, long liveKeys) throws Exception {
         SnapshotStatus s = SnapshotStatusReader.read(TestFiles.snapshot(file));
-        assertEquals(new SnapshotStatus(hash, rev, keys, size), s);
+        assertEquals(new SnapshotStatus(hash, rev, keys, size, liveKeys, ""), s);
     }
 
     @Test
