@@ -23,6 +23,7 @@ import io.github.jetcdctl.cli.lease.LeaseCommand;
 import io.github.jetcdctl.cli.maintenance.AlarmCommand;
 import io.github.jetcdctl.cli.maintenance.CompactionCommand;
 import io.github.jetcdctl.cli.maintenance.DefragCommand;
+import io.github.jetcdctl.cli.maintenance.DowngradeCommand;
 import io.github.jetcdctl.cli.maintenance.MoveLeaderCommand;
 import io.github.jetcdctl.cli.snapshot.SnapshotCommand;
 import io.github.jetcdctl.cli.watch.WatchCommand;
@@ -50,6 +51,7 @@ public class RootCommand extends GroupCommand {
             ContextCommand.class,
             DefragCommand.class,
             DelCommand.class,
+            DowngradeCommand.class,
             ElectCommand.class,
             EndpointCommand.class,
             GetCommand.class,

@@ -260,6 +260,11 @@ final class JsonPrinter implements Printer {
     }
 
     @Override
+    public void downgrade(String action, io.github.jetcdctl.client.api.DowngradeResponse response) {
+        document(response);
+    }
+
+    @Override
     public void alarm(AlarmResponse response) {
         document(response);
     }

@@ -111,6 +111,11 @@ public interface Printer {
         throw format().unsupported();
     }
 
+    /** {@code action}: validate, enable or cancel. */
+    default void downgrade(String action, io.github.jetcdctl.client.api.DowngradeResponse response) {
+        throw format().unsupported();
+    }
+
     default void moveLeader(long leader, long target, MoveLeaderResponse response) {
         throw format().unsupported();
     }

@@ -98,6 +98,11 @@ final class ProtobufPrinter implements Printer {
         message(response);
     }
 
+    @Override
+    public void downgrade(String action, io.github.jetcdctl.client.api.DowngradeResponse response) {
+        message(response);
+    }
+
     private void message(MessageLite message) {
         out.write(message.toByteArray());
     }

@@ -195,6 +195,11 @@ final class SimplePrinter implements Printer {
     }
 
     @Override
+    public void downgrade(String action, io.github.jetcdctl.client.api.DowngradeResponse response) {
+        out.println("Downgrade " + action + " success, cluster version " + response.getVersion());
+    }
+
+    @Override
     public void roleAdd(String role, AuthRoleAddResponse response) {
         out.println("Role " + role + " created");
     }
