@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
 
 import io.etcd.jetcd.api.KeyValue;
 import java.util.zip.CRC32C;
@@ -105,7 +106,15 @@ public final class SnapshotStatusReader {
             }
 
             private void track(byte[] revisionKey, ByteBuffer value) throws IOException {
-                ByteString userKey = KeyValue.parseFrom(value.duplicate()).getKey();
+                ByteString userKey;
+                try {
+                    userKey = KeyValue.parseFrom(value.duplicate()).getKey();
+                } catch (InvalidProtocolBufferException e) {
+                    // etcdutl 3.6 fails the same way; 3.5 never decoded values, and printed a status of such a file
+                    String text = "cannot unmarshal the value of revision key "
+                            + java.util.HexFormat.of().formatHex(revisionKey) + ": " + e.getMessage();
+                    throw new SnapshotFormatException(text, text);
+                }
                 if (revisionKey.length == TOMBSTONE_KEY_LENGTH && revisionKey[TOMBSTONE_KEY_LENGTH - 1] == 't') {
                     liveKeys.remove(userKey);
                 } else {
