@@ -7,8 +7,6 @@ import java.util.regex.Pattern;
 public final class Version {
     /** Our own version, from the jar manifest (the Maven project version), or "dev" when run from classes. */
     public static final String TOOL = toolVersion();
-    /** The etcd API version whose etcdctl we match. */
-    public static final String API = "3.5";
 
     private static final Pattern JETCD_JAR = Pattern.compile("jetcd-core-([^/]+)\\.jar$");
 

@@ -14,7 +14,7 @@ public class VersionCommand extends EtcdCommand {
     @Override
     protected void run() {
         session().out().println("jetcdctl version: " + Version.TOOL)
-                .println("API version: " + Version.API);
+                .println("API version: " + session().line());
         if (session().options().debug()) {
             session().out().flush();
             session().err().println("JVM version: " + Version.jvm());

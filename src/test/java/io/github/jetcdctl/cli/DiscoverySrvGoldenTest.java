@@ -340,6 +340,7 @@ class DiscoverySrvGoldenTest {
                 System.getProperty("java.class.path"), "io.github.jetcdctl.Main"), conf);
         Map<String, String> all = new LinkedHashMap<>(env);
         all.put("ETCDCTL_API", "3");
+        all.put("ETCDCTL_COMPAT", "3.5"); // the oracle is etcdctl 3.5.16
         return run(jetcdctl, args, all);
     }
 
