@@ -25,6 +25,7 @@ import io.github.jetcdctl.cli.maintenance.CompactionCommand;
 import io.github.jetcdctl.cli.maintenance.DefragCommand;
 import io.github.jetcdctl.cli.maintenance.MoveLeaderCommand;
 import io.github.jetcdctl.cli.offline.HashKvCommand;
+import io.github.jetcdctl.cli.offline.MigrateCommand;
 import io.github.jetcdctl.cli.snapshot.SnapshotCommand;
 import io.github.jetcdctl.cli.watch.WatchCommand;
 import picocli.CommandLine.Command;
@@ -59,6 +60,7 @@ public class RootCommand extends GroupCommand {
             LockCommand.class,
             MakeMirrorCommand.class,
             MemberCommand.class,
+            MigrateCommand.class,
             MoveLeaderCommand.class,
             PutCommand.class,
             RoleCommand.class,

@@ -235,46 +235,18 @@ public final class KvHash {
 
     /** Field 1 (the key) of an {@code mvccpb.KeyValue}. */
     static byte[] userKey(byte[] keyValue) throws SnapshotFormatException {
-        int i = 0;
-        while (i < keyValue.length) {
-            long[] tag = varint(keyValue, i);
-            i = (int) tag[1];
-            int field = (int) (tag[0] >>> 3);
-            int wire = (int) (tag[0] & 7);
-            switch (wire) {
-                case 0 -> i = (int) varint(keyValue, i)[1];
-                case 1 -> i += 8;
-                case 5 -> i += 4;
-                case 2 -> {
-                    long[] len = varint(keyValue, i);
-                    int start = (int) len[1];
-                    if (len[0] < 0 || start + len[0] > keyValue.length) {
-                        throw badValue();
-                    }
-                    if (field == 1) {
-                        return Arrays.copyOfRange(keyValue, start, start + (int) len[0]);
-                    }
-                    i = start + (int) len[0];
+        ProtoFields kv = new ProtoFields(keyValue);
+        try {
+            while (kv.next()) {
+                if (kv.field() == 1) {
+                    return kv.bytes();
                 }
-                default -> throw badValue();
+                kv.skip();
             }
+        } catch (SnapshotFormatException e) {
+            throw badValue();
         }
         return new byte[0];
-    }
-
-    private static long[] varint(byte[] b, int at) throws SnapshotFormatException {
-        long v = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            if (at >= b.length) {
-                throw badValue();
-            }
-            byte x = b[at++];
-            v |= (long) (x & 0x7f) << shift;
-            if (x >= 0) {
-                return new long[] {v, at};
-            }
-        }
-        throw badValue();
     }
 
     private static SnapshotFormatException badValue() {
