@@ -25,6 +25,8 @@ import io.github.jetcdctl.cli.maintenance.CompactionCommand;
 import io.github.jetcdctl.cli.maintenance.DefragCommand;
 import io.github.jetcdctl.cli.maintenance.DowngradeCommand;
 import io.github.jetcdctl.cli.maintenance.MoveLeaderCommand;
+import io.github.jetcdctl.cli.offline.HashKvCommand;
+import io.github.jetcdctl.cli.offline.MigrateCommand;
 import io.github.jetcdctl.cli.snapshot.SnapshotCommand;
 import io.github.jetcdctl.cli.watch.WatchCommand;
 import picocli.CommandLine.Command;
@@ -55,10 +57,12 @@ public class RootCommand extends GroupCommand {
             ElectCommand.class,
             EndpointCommand.class,
             GetCommand.class,
+            HashKvCommand.class,
             LeaseCommand.class,
             LockCommand.class,
             MakeMirrorCommand.class,
             MemberCommand.class,
+            MigrateCommand.class,
             MoveLeaderCommand.class,
             PutCommand.class,
             RoleCommand.class,

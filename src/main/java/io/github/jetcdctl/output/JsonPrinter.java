@@ -10,6 +10,7 @@ import io.etcd.jetcd.api.Member;
 import io.etcd.jetcd.api.MemberListResponse;
 import io.etcd.jetcd.api.PutResponse;
 import io.etcd.jetcd.api.RangeResponse;
+import io.github.jetcdctl.snapshot.KvHash;
 import io.github.jetcdctl.snapshot.SnapshotStatus;
 import io.etcd.jetcd.api.AlarmResponse;
 import io.etcd.jetcd.api.MemberAddResponse;
@@ -285,6 +286,15 @@ final class JsonPrinter implements Printer {
             json.name("version").value(status.storageVersion());
         }
         out.println(json.endObject().toString());
+    }
+
+    @Override
+    public void hashKv(KvHash.Result hash) {
+        out.println(new GoJsonWriter().beginObject()
+                .name("hash").value(hash.hash())
+                .name("hashRevision").value(hash.hashRevision())
+                .name("compactRevision").value(hash.compactRevision())
+                .endObject().toString());
     }
 
     @Override

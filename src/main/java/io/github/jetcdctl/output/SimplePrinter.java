@@ -11,6 +11,7 @@ import io.etcd.jetcd.api.MemberListResponse;
 import io.etcd.jetcd.api.KeyValue;
 import io.etcd.jetcd.api.PutResponse;
 import io.etcd.jetcd.api.RangeResponse;
+import io.github.jetcdctl.snapshot.KvHash;
 import io.github.jetcdctl.snapshot.SnapshotStatus;
 import io.etcd.jetcd.api.AlarmResponse;
 import io.etcd.jetcd.api.AlarmMember;
@@ -197,6 +198,11 @@ final class SimplePrinter implements Printer {
     @Override
     public void downgrade(String action, io.github.jetcdctl.client.api.DowngradeResponse response) {
         out.println("Downgrade " + action + " success, cluster version " + response.getVersion());
+    }
+
+    @Override
+    public void hashKv(KvHash.Result hash) {
+        joinedRows(List.of(ClusterTables.hashKvRow(hash)));
     }
 
     @Override
