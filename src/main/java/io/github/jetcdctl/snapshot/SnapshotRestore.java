@@ -1,5 +1,6 @@
 package io.github.jetcdctl.snapshot;
 
+import io.github.jetcdctl.snapshot.bbolt.BoltReader;
 import io.github.jetcdctl.snapshot.raft.ClusterPlan;
 import io.github.jetcdctl.snapshot.raft.RaftDirWriter;
 
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A whole {@code snapshot restore} (etcdutl 3.5 behaviour) once the flags are validated: write
@@ -37,10 +39,22 @@ public final class SnapshotRestore {
      */
     public static Result restore(Path snapshot, Path dataDir, Path walDir, ClusterPlan plan, long bumpRevision,
                                  boolean skipHashCheck) throws IOException {
+        return restore(snapshot, dataDir, walDir, plan, bumpRevision, skipHashCheck, null);
+    }
+
+    /**
+     * As {@link #restore(Path, Path, Path, ClusterPlan, long, boolean)}, refusing first, before anything is
+     * created, a snapshot that etcd of the {@code target} line (null: any line) would not boot.
+     */
+    public static Result restore(Path snapshot, Path dataDir, Path walDir, ClusterPlan plan, long bumpRevision,
+                                 boolean skipHashCheck, TargetLine target) throws IOException {
         RestoreDb.Options opt = RestoreDb.Options.of(plan).withBump(bumpRevision).withSkipHashCheck(skipHashCheck);
         try (SnapshotFile f = SnapshotFile.open(snapshot)) {
-            // what can be told without reading the file fails before anything is created
+            // what can be told without writing anything fails before anything is created
             RestoreDb.checkTrailer(f, skipHashCheck);
+            if (target != null) {
+                checkTarget(f, target);
+            }
             List<Path> created = missingDirs(RaftDirWriter.snapDir(dataDir));
             RaftDirWriter.createSnapDir(dataDir);
             Path db = RaftDirWriter.dbFile(dataDir);
@@ -60,6 +74,22 @@ public final class SnapshotRestore {
             }
             RaftDirWriter.Result raft = RaftDirWriter.write(dataDir, walDir, plan);
             return new Result(db, dbResult, raft);
+        }
+    }
+
+    /**
+     * Refuses the snapshot when etcd of the target line would not boot it. A file that cannot be read here is let
+     * through: the hash check or the copy that follows reports its damage as etcdutl does.
+     */
+    private static void checkTarget(SnapshotFile f, TargetLine target) throws IOException {
+        Optional<String> refusal;
+        try (BoltReader r = BoltReader.open(f.channel(), f.dbLength(), false)) {
+            refusal = target.refusal(r);
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        if (refusal.isPresent()) {
+            throw new SnapshotFormatException(refusal.get(), refusal.get());
         }
     }
 

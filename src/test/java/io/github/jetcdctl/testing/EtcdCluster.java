@@ -326,6 +326,7 @@ public final class EtcdCluster implements AutoCloseable {
         private final int clientPort;
         private final int peerPort;
         private Process process;
+        private EtcdBinaries binaries = config.binaries;
 
         private Member(int index, int clientPort, int peerPort) {
             this.index = index;
@@ -428,6 +429,23 @@ public final class EtcdCluster implements AutoCloseable {
             start();
         }
 
+        /**
+         * Stops this member and starts it again on its own data dir with other etcd binaries, as a rolling
+         * upgrade (or downgrade) does, and waits until it is healthy.
+         */
+        public void restartWith(EtcdBinaries other) {
+            stop();
+            synchronized (this) {
+                binaries = other;
+            }
+            start();
+        }
+
+        /** The binaries this member runs (the cluster's, unless {@link #restartWith} changed them). */
+        public synchronized EtcdBinaries binaries() {
+            return binaries;
+        }
+
         private synchronized void launch() {
             if (closed) {
                 throw new IllegalStateException("cluster is closed");
@@ -436,7 +454,7 @@ public final class EtcdCluster implements AutoCloseable {
                 throw new IllegalStateException(name + " is already running");
             }
             List<String> cmd = new ArrayList<>(List.of(
-                    config.binaries.etcd().toString(),
+                    binaries.etcd().toString(),
                     "--name=" + name,
                     "--data-dir=" + dataDir(),
                     "--listen-client-urls=" + clientUrl(),
@@ -450,7 +468,7 @@ public final class EtcdCluster implements AutoCloseable {
                     "--election-timeout=" + config.electionMillis,
                     "--logger=zap",
                     "--log-level=error"));
-            if (config.binaries.isAtLeast35()) {
+            if (binaries.isAtLeast35()) {
                 cmd.add("--unsafe-no-fsync");
             }
             if (certificates != null) {

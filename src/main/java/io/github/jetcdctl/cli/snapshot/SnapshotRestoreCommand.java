@@ -20,7 +20,9 @@ import io.github.jetcdctl.cli.gosyntax.GoUint64Converter;
 import io.github.jetcdctl.snapshot.PlainSnapshot;
 import io.github.jetcdctl.snapshot.SnapshotFormatException;
 import io.github.jetcdctl.snapshot.SnapshotRestore;
+import io.github.jetcdctl.snapshot.TargetLine;
 import io.github.jetcdctl.snapshot.raft.ClusterPlan;
+import io.github.jetcdctl.snapshot.raft.GoText;
 import io.github.jetcdctl.snapshot.raft.Member;
 import io.github.jetcdctl.snapshot.raft.RaftDirWriter;
 import io.github.jetcdctl.snapshot.raft.RestoreConfig;
@@ -89,6 +91,11 @@ public class SnapshotRestoreCommand extends EtcdCommand {
                     + "jetcdctl maps nothing)")
     long initialMemoryMapSize = DEFAULT_MEMORY_MAP_SIZE;
 
+    @Option(names = "--target-version", paramLabel = "<X.Y>",
+            description = "The etcd line that will boot the restored directory (jetcdctl only): refuse, before "
+                    + "writing anything, a snapshot that etcd of that line would not start from")
+    String targetVersion = "";
+
     @Override
     protected void run() {
         if (args.size() != 1) {
@@ -97,6 +104,9 @@ public class SnapshotRestoreCommand extends EtcdCommand {
         if ((bumpRevision != 0) != markCompacted) {
             throw CliException.badArgs("--mark-compacted required if --revision-bump > 0");
         }
+        TargetLine target = targetVersion.isEmpty() ? null : TargetLine.parse(targetVersion).orElseThrow(() ->
+                CliException.badArgs("wrong target version format, expected \"X.Y\", got " + GoText.quote(
+                        targetVersion)));
         String snapshot = args.get(0);
         String dataDirArg = dataDir.isEmpty() ? name + ".etcd" : dataDir;
         ConsoleLog log = new ConsoleLog(session().err());
@@ -117,11 +127,12 @@ public class SnapshotRestoreCommand extends EtcdCommand {
         if (Files.isDirectory(Path.of(snapshot))) { // etcdutl opens it, then fails on its first read
             throw new CliException(ExitCodes.ERROR, "read " + snapshot + ": is a directory");
         }
-        restoreAtomically(Path.of(snapshot), data, walDir.isEmpty() ? null : Path.of(walDir), plan, log);
+        restoreAtomically(Path.of(snapshot), data, walDir.isEmpty() ? null : Path.of(walDir), plan, target, log);
         log.info("snapshot/v3_snapshot.go:293", "restored snapshot", where);
     }
 
-    private void restoreAtomically(Path snapshot, Path data, Path wal, ClusterPlan plan, ConsoleLog log) {
+    private void restoreAtomically(Path snapshot, Path data, Path wal, ClusterPlan plan, TargetLine target,
+                                   ConsoleLog log) {
         Path staging = null;
         Path walStaging = null;
         try {
@@ -134,7 +145,7 @@ public class SnapshotRestoreCommand extends EtcdCommand {
             // A compressed snapshot is decoded inside the staging directory, which the finally block removes.
             try (PlainSnapshot plain = PlainSnapshot.open(snapshot, staging.resolve("snapshot.db"))) {
                 result = SnapshotRestore.restore(plain.path(), stagedData, stagedWal, plan, bumpRevision,
-                        skipHashCheck);
+                        skipHashCheck, target);
             }
             log.info("membership/store.go:141", "Trimming membership information from the backend...");
             if (bumpRevision != 0) {

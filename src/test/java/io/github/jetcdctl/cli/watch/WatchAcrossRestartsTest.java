@@ -3,14 +3,9 @@ package io.github.jetcdctl.cli.watch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -20,10 +15,10 @@ import com.google.protobuf.ByteString;
 
 import io.etcd.jetcd.api.KVGrpc;
 import io.etcd.jetcd.api.PutRequest;
-import io.github.jetcdctl.cli.Cli;
 import io.github.jetcdctl.client.ClientFactory;
 import io.github.jetcdctl.client.ConnectionSettings;
 import io.github.jetcdctl.client.EtcdConnection;
+import io.github.jetcdctl.testing.BackgroundWatch;
 import io.github.jetcdctl.testing.EtcdCluster;
 import io.github.jetcdctl.testing.EtcdClusterExtension;
 import io.github.jetcdctl.testing.ProcessResult;
@@ -45,11 +40,7 @@ class WatchAcrossRestartsTest {
     void everyEventIsPrintedOnceInOrderWhileMembersRestart() throws Exception {
         EtcdCluster cluster = ETCD.cluster();
         long startRevision = currentRevision() + 1;
-        ByteArrayOutputStream watched = new ByteArrayOutputStream();
-        Thread watch = new Thread(() -> Cli.run(concat(cluster.connectionFlags(), "watch", "--prefix", "r/"),
-                new ByteArrayInputStream(new byte[0]), watched,
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Map.of()));
-        watch.start();
+        BackgroundWatch watch = BackgroundWatch.start(cluster.connectionFlags(), "watch", "--prefix", "r/");
         Thread.sleep(1500);
 
         AtomicInteger nextKey = new AtomicInteger();
@@ -76,18 +67,12 @@ class WatchAcrossRestartsTest {
         }
         ProcessResult truth = ETCD.etcdctl().withTimeout(Duration.ofMinutes(2))
                 .runFor(Duration.ofSeconds(5 + EVENTS / 1000), "watch", "--prefix", "r/", "--rev=" + startRevision);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (watched.size() < truth.stdout().length && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        watch.interrupt();
-        watch.join(10_000);
-
+        String actual = watch.stopAfterPrinting(truth.stdout(), Duration.ofSeconds(30));
         String expected = truth.stdoutText();
-        String actual = watched.toString(StandardCharsets.UTF_8);
         long puts = expected.lines().filter(line -> line.equals("PUT")).count();
         assertTrue(puts >= EVENTS, "the history holds every put: " + puts);
-        assertEquals(expected.lines().count(), actual.lines().count(), "number of printed lines");
+        assertEquals(expected.lines().count(), actual.lines().count(), "number of printed lines; the watch's stderr: "
+                + watch.errors());
         assertEquals(expected, actual, "every event once, in order");
     }
 
@@ -112,11 +97,5 @@ class WatchAcrossRestartsTest {
     private static ConnectionSettings settings(EtcdCluster cluster) {
         return new ConnectionSettings(cluster.clientEndpoints(), Duration.ofSeconds(2), Duration.ofSeconds(5),
                 Duration.ofSeconds(2), Duration.ofSeconds(6), true, false, "", "", "", "", "");
-    }
-
-    private static String[] concat(List<String> first, String... rest) {
-        List<String> all = new ArrayList<>(first);
-        all.addAll(List.of(rest));
-        return all.toArray(String[]::new);
     }
 }
