@@ -115,6 +115,25 @@ class DayTwoPerLineGoldenTest {
         }
     }
 
+    @Test
+    void memberListConsistencyFrom36On() {
+        for (String release : List.of(EtcdBinaries.V3_6, EtcdBinaries.V3_7)) {
+            for (List<String> args : List.of(List.of("member", "list", "--consistency", "s", "-w", "json"),
+                    List.of("member", "list", "--consistency=l", "-w", "table"))) {
+                assertSameResult(LineClusters.etcdctl(release, release).run(args),
+                        LineClusters.jetcdctl(release, release).run(args, null), release + " " + args);
+            }
+            ProcessResult bad = LineClusters.jetcdctl(release, release).run("member", "list", "--consistency", "x");
+            assertEquals(4, bad.exitCode(), bad.toString());
+            // etcdctl names get's default ("l") here; jetcdctl names the value given
+            assertEquals("Error: unknown consistency flag \"x\"\n", bad.stderrText());
+        }
+        ProcessResult old = LineClusters.jetcdctl(EtcdBinaries.V3_5, EtcdBinaries.V3_5)
+                .run("member", "list", "--consistency", "s");
+        assertEquals(1, old.exitCode(), old.toString());
+        assertEquals("Error: unknown flag: --consistency", old.stderrText().lines().findFirst().orElse(""));
+    }
+
     /** "Member ID added as learner to cluster ID", without the random member ID. */
     private static String firstWordsOf(ProcessResult added) {
         String first = added.stdoutText().lines().findFirst().orElse("");

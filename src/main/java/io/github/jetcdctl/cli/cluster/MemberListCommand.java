@@ -4,11 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.etcd.jetcd.api.ClusterGrpc;
+import io.etcd.jetcd.api.MemberListRequest;
 import io.etcd.jetcd.api.MemberListResponse;
+import io.github.jetcdctl.CliException;
+import io.github.jetcdctl.ExitCodes;
 import io.github.jetcdctl.cli.EtcdCommand;
 import io.github.jetcdctl.client.EtcdConnection;
 import io.github.jetcdctl.client.Requests;
+import io.github.jetcdctl.output.EtcdctlLine;
+import io.github.jetcdctl.output.GoQuote;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code member list}: every member, sorted by ID as the server returns them. */
@@ -17,12 +23,35 @@ public class MemberListCommand extends EtcdCommand {
     @Parameters(arity = "0..*", hidden = true, description = "ignored, as etcdctl ignores them")
     List<String> ignored = new ArrayList<>();
 
+    @Option(names = "--consistency", paramLabel = "<l|s>",
+            description = "Linearizable(l) or Serializable(s) (etcdctl 3.6 and later)")
+    String consistency = "l";
+
     @Override
     protected void run() {
+        boolean serializable = serializable();
         try (EtcdConnection connection = session().connect()) {
+            MemberListRequest request = serializable ? MemberListRequest.getDefaultInstance()
+                    : Requests.linearizableMemberList();
             MemberListResponse response = EtcdConnection.call(() -> connection.stub(ClusterGrpc::newBlockingStub)
-                    .memberList(Requests.linearizableMemberList()));
+                    .memberList(request));
             session().printer().memberList(response);
         }
+    }
+
+    /**
+     * etcdctl 3.6's check; its error names get's --consistency value instead of this one (always "l"), which we
+     * do not copy. Before 3.6 the flag does not exist.
+     */
+    private boolean serializable() {
+        if (session().givenOnCommandLine("--consistency") && !session().line().atLeast(EtcdctlLine.V3_6)) {
+            throw new CliException(ExitCodes.ERROR, "unknown flag: --consistency\n\nRun 'jetcdctl member list "
+                    + "--help' for usage.");
+        }
+        return switch (consistency) {
+            case "s" -> true;
+            case "l" -> false;
+            default -> throw CliException.badFeature("unknown consistency flag " + GoQuote.quote(consistency));
+        };
     }
 }
