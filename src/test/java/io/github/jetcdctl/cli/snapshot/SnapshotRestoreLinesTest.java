@@ -28,6 +28,7 @@ import io.github.jetcdctl.testing.EtcdBinaries;
 import io.github.jetcdctl.testing.EtcdCluster;
 import io.github.jetcdctl.testing.Etcdctl;
 import io.github.jetcdctl.testing.Etcdutl;
+import io.github.jetcdctl.testing.Files2;
 import io.github.jetcdctl.testing.Jetcdctl;
 import io.github.jetcdctl.testing.ProcessResult;
 import io.github.jetcdctl.testing.ProcessRunner;
@@ -174,7 +175,10 @@ class SnapshotRestoreLinesTest {
         return view;
     }
 
-    /** Members and cluster ID, every key and value, leases and each member's hashkv, read with etcdctl 3.5. */
+    /**
+     * Members and cluster ID, every key and value, leases and each member's hashkv, read with etcdctl 3.5; the data
+     * directories are removed afterwards.
+     */
     private static String bootAndDescribe(EtcdBinaries binaries, List<RestoredCluster.Seat> seats, List<Path> dirs) {
         try (RestoredCluster cluster = RestoredCluster.boot(binaries, seats, dirs, TOKEN)) {
             Etcdctl etcdctl = READER.withGlobalArgs("--endpoints=" + cluster.endpointsFlag());
@@ -185,6 +189,8 @@ class SnapshotRestoreLinesTest {
             String hashes = run(etcdctl, "endpoint", "hashkv", "-w", "json").stdoutText()
                     .replaceAll("\"raft_term\":\\d+", "");
             return members + keys + "\n" + leases + hashes;
+        } finally {
+            dirs.forEach(Files2::deleteRecursively); // each holds a 64 MB WAL segment
         }
     }
 
