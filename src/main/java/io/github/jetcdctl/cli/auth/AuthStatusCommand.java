@@ -3,11 +3,11 @@ package io.github.jetcdctl.cli.auth;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.google.protobuf.Message;
 
 import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.cli.EtcdCommand;
 import io.github.jetcdctl.client.AuthStatusRpc;
+import io.github.jetcdctl.client.api.AuthStatusResponse;
 import io.github.jetcdctl.client.EtcdConnection;
 import io.github.jetcdctl.output.AuthStatus;
 import picocli.CommandLine.Command;
@@ -25,9 +25,9 @@ public class AuthStatusCommand extends EtcdCommand {
             throw CliException.badArgs("auth status command does not accept any arguments");
         }
         try (EtcdConnection connection = session().connect()) {
-            Message response = AuthStatusRpc.call(connection);
-            session().printer().authStatus(new AuthStatus(response, AuthStatusRpc.enabled(response),
-                    AuthStatusRpc.authRevision(response)));
+            AuthStatusResponse response = AuthStatusRpc.call(connection);
+            session().printer().authStatus(new AuthStatus(response, response.getEnabled(),
+                    response.getAuthRevision()));
         }
     }
 }
