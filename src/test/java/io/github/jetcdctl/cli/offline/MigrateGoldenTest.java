@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.jetcdctl.snapshot.raft.WalEncoder;
 import io.github.jetcdctl.testing.EtcdBinaries;
 import io.github.jetcdctl.testing.EtcdCluster;
 import io.github.jetcdctl.testing.Etcdctl;
@@ -317,18 +318,21 @@ class MigrateGoldenTest {
      */
     @Test
     void refusesADowngradeTheWalForbidsUnlessForced() throws Exception {
-        for (String[] c : new String[][] {{"3.6.0", "3.5"}, {"3.7.0", "3.6"}, {"3.6.0", "3.6"}}) {
+        // the fourth WAL has a snapshot record after the entry: only entries after the last snapshot count
+        for (String[] c : new String[][] {{"3.6.0", "3.5", ""}, {"3.7.0", "3.6", ""}, {"3.6.0", "3.6", ""},
+                {"3.7.0", "3.5", "snapshot after"}}) {
             Path theirs = copyOf(pristine37, "theirs-" + c[0] + "-" + c[1]);
             Path ours = copyOf(pristine37, "ours-" + c[0] + "-" + c[1]);
             for (Path dataDir : List.of(theirs, ours)) {
                 Path wal = dataDir.resolve("member/wal");
                 Files2.deleteRecursively(wal);
                 Files.createDirectories(wal);
-                Files.write(wal.resolve("0000000000000000-0000000000000000.wal"), walWithDowngradeTest(c[0]));
+                Files.write(wal.resolve("0000000000000000-0000000000000000.wal"),
+                        walWithDowngradeTest(c[0], !c[2].isEmpty()));
             }
             List<String> args = List.of("migrate", "--data-dir", "DIR", "--target-version", c[1]);
             ProcessResult refused = assertSameAsEtcdutl(etcdutl37, theirs, ours, args);
-            boolean newer = !c[0].startsWith(c[1]);
+            boolean newer = !c[0].startsWith(c[1]) && c[2].isEmpty();
             assertEquals(newer, refused.stderrText().contains("Error: cannot downgrade storage, WAL contains newer "
                     + "entries, as the target version (" + c[1] + ".0) is lower than the version (" + c[0]
                     + ") detected from WAL logs\n"), refused.toString());
@@ -339,7 +343,7 @@ class MigrateGoldenTest {
     }
 
     /** A WAL from index 0 with one normal entry: {@code InternalRaftRequest{downgrade_version_test{ver}}}. */
-    private static byte[] walWithDowngradeTest(String ver) {
+    private static byte[] walWithDowngradeTest(String ver, boolean snapshotAfter) {
         byte[] v = ver.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         java.io.ByteArrayOutputStream request = new java.io.ByteArrayOutputStream();
         request.writeBytes(new byte[] {0x0A, 0x02, 0x08, 0x07}); // header {ID: 7}
@@ -353,8 +357,12 @@ class MigrateGoldenTest {
         request.write(0x0A);
         request.write(v.length);
         request.writeBytes(v);
-        return new io.github.jetcdctl.snapshot.raft.WalEncoder().crcRecord().metadata(1, 2).snapshot(0, 0, null)
-                .entry(0, 2, 1, request.toByteArray()).hardState(2, 1, 1).toByteArray();
+        WalEncoder wal = new WalEncoder().crcRecord().metadata(1, 2).snapshot(0, 0, null)
+                .entry(0, 2, 1, request.toByteArray()).hardState(2, 1, 1);
+        if (snapshotAfter) {
+            wal.snapshot(1, 2, null);
+        }
+        return wal.toByteArray();
     }
 
     @Test
