@@ -70,14 +70,7 @@ public final class KvHash {
      * running process holds is refused: hash the live member with {@code endpoint hashkv} instead.
      */
     public static Result compute(Path fileOrDataDir, long revision) throws IOException {
-        Path file = fileOrDataDir;
-        if (Files.isDirectory(fileOrDataDir)) {
-            file = OfflineDefrag.dbPath(fileOrDataDir.toString());
-            if (!Files.exists(file)) {
-                throw new NoSuchFileException(file.toString(), null,
-                        "stat " + file + ": no such file or directory");
-            }
-        }
+        Path file = Files.isDirectory(fileOrDataDir) ? OfflineDefrag.dbPath(fileOrDataDir.toString()) : fileOrDataDir;
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString(), null, "stat " + file + ": no such file or directory");
         }
@@ -105,14 +98,11 @@ public final class KvHash {
         }
         long finished = -1;
         long scheduled = 0;
-        if (metaCursor != null) {
-            BoltCursor meta = metaCursor;
-            while (meta.next()) {
-                if (Arrays.equals(meta.key(), FINISHED_COMPACT)) {
-                    finished = mainOf(meta.value());
-                } else if (Arrays.equals(meta.key(), SCHEDULED_COMPACT)) {
-                    scheduled = mainOf(meta.value());
-                }
+        while (metaCursor != null && metaCursor.next()) {
+            if (Arrays.equals(metaCursor.key(), FINISHED_COMPACT)) {
+                finished = mainOf(metaCursor.value());
+            } else if (Arrays.equals(metaCursor.key(), SCHEDULED_COMPACT)) {
+                scheduled = mainOf(metaCursor.value());
             }
         }
         long current = 1;

@@ -112,8 +112,7 @@ public final class StorageMigration {
             }
             Optional<StorageVersion> walVersion;
             try {
-                walVersion = WalVersion.newerThan35(Path.of(dataDir, "member", "wal"),
-                        Path.of(dataDir, "member", "snap"));
+                walVersion = WalVersion.newerThan35(Path.of(dataDir, "member", "wal"));
             } catch (WalVersion.UnreadableWalException e) {
                 throw new UnreadableWalException("failed to get the lastest snapshot: " + e.getMessage(), e);
             }

@@ -23,7 +23,8 @@ import java.util.TreeMap;
  * {@code InternalRaftRequest.downgrade_version_test} (field 9900, annotated 3.6, whose {@code ver} string counts as
  * a version too), and migrate's targets are 3.5 or newer, so only that field can refuse a downgrade; this scan looks
  * for it alone. Records are read frame by frame from every {@code *.wal} file in name order (their CRCs are not
- * checked); the snapshot is the newest one the WAL records whose {@code .snap} file exists in {@code member/snap}.
+ * checked); the entries counted are those after the WAL's last snapshot record, as etcdutl 3.7 takes them (3.6
+ * takes the newest snapshot record that has a {@code .snap} file, which a member of either line writes with it).
  */
 public final class WalVersion {
     private static final int RECORD_ENTRY = 2;
@@ -49,22 +50,16 @@ public final class WalVersion {
     /**
      * The version the entries since the last snapshot need, when it is newer than 3.5; empty otherwise.
      *
-     * @param walDir  {@code DIR/member/wal}, spelled as the user gave DIR (it appears in messages)
-     * @param snapDir {@code DIR/member/snap}
+     * @param walDir {@code DIR/member/wal}, spelled as the user gave DIR (it appears in messages)
      */
-    public static Optional<StorageVersion> newerThan35(Path walDir, Path snapDir) throws IOException {
+    public static Optional<StorageVersion> newerThan35(Path walDir) throws IOException {
         List<Path> files = walFiles(walDir);
-        List<long[]> snapshots = new ArrayList<>();
+        List<Long> snapshots = new ArrayList<>();
         TreeMap<Long, Entry> entries = new TreeMap<>();
         for (Path file : files) {
             readRecords(file, snapshots, entries);
         }
-        long snapshotIndex = 0;
-        for (long[] s : snapshots) {
-            if (s[0] > snapshotIndex && Files.exists(snapDir.resolve(String.format("%016x-%016x.snap", s[1], s[0])))) {
-                snapshotIndex = s[0];
-            }
-        }
+        long snapshotIndex = snapshots.isEmpty() ? 0 : snapshots.get(snapshots.size() - 1);
         StorageVersion newest = null;
         for (Entry e : entries.tailMap(snapshotIndex, false).values()) {
             if (e.type() != ENTRY_NORMAL || e.data() == null) {
@@ -95,8 +90,8 @@ public final class WalVersion {
         return files;
     }
 
-    /** Appends the file's snapshot records ({index, term}) and entries; a later entry replaces those from its index. */
-    private static void readRecords(Path file, List<long[]> snapshots, TreeMap<Long, Entry> entries)
+    /** Appends the file's snapshot records (their index) and entries; a later entry replaces those from its index. */
+    private static void readRecords(Path file, List<Long> snapshots, TreeMap<Long, Entry> entries)
             throws IOException {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             while (true) {
@@ -126,7 +121,7 @@ public final class WalVersion {
         }
     }
 
-    private static void record(byte[] record, List<long[]> snapshots, TreeMap<Long, Entry> entries)
+    private static void record(byte[] record, List<Long> snapshots, TreeMap<Long, Entry> entries)
             throws IOException {
         ProtoFields r = new ProtoFields(record);
         long type = 0;
@@ -144,15 +139,14 @@ public final class WalVersion {
         if (type == RECORD_SNAPSHOT) {
             ProtoFields s = new ProtoFields(data);
             long index = 0;
-            long term = 0;
             while (s.next()) {
-                switch (s.field()) {
-                    case 1 -> index = s.varint();
-                    case 2 -> term = s.varint();
-                    default -> s.skip();
+                if (s.field() == 1) {
+                    index = s.varint();
+                } else {
+                    s.skip();
                 }
             }
-            snapshots.add(new long[] {index, term});
+            snapshots.add(index);
         } else if (type == RECORD_ENTRY) {
             ProtoFields e = new ProtoFields(data);
             long index = 0;
