@@ -1,11 +1,17 @@
 package io.github.jetcdctl.daemon;
 
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 import io.github.jetcdctl.Main;
+import io.github.jetcdctl.cli.Cli;
+import io.github.jetcdctl.cli.ClientProcess;
 import io.github.jetcdctl.cli.Logging;
+import io.github.jetcdctl.cli.RawArguments;
 
 /**
  * The resident process the launcher starts in the background:
@@ -22,7 +28,30 @@ public final class DaemonMain {
         }
         Main.configureLibraries();
         Logging.configure(new String[0], Map.of()); // library logging off, for every request alike
+        Thread warmUp = new Thread(DaemonMain::warmUp, "jetcdctl-daemon-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
         new DaemonServer(Path.of(args[0]), args[1], Duration.ofSeconds(Long.parseLong(args[2]))).serve();
         System.exit(0); // (library threads would keep an idle JVM alive)
+    }
+
+    /**
+     * Loads what the first request would: the command tree, the gRPC channel and the JDK's TLS (a command line
+     * that builds a TLS client for a port nobody listens on), so that the first command a user sends does not
+     * pay for it, nor run into its dial timeout on a busy machine.
+     */
+    private static void warmUp() {
+        int closedPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort();
+        } catch (java.io.IOException e) {
+            return;
+        }
+        String[] args = {"get", "warm-up", "--endpoints=https://127.0.0.1:" + closedPort, "--dial-timeout=1s",
+            "--insecure-skip-tls-verify"};
+        ClientProcess nobody = new ClientProcess(Path.of("/"), false, false, false);
+        Cli.runFor(nobody, args, RawArguments.none(), InputStream.nullInputStream(), OutputStream.nullOutputStream(),
+                new PrintStream(OutputStream.nullOutputStream()), Map.of());
     }
 }
