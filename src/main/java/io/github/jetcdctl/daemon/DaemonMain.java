@@ -27,6 +27,10 @@ public final class DaemonMain {
             System.exit(2);
         }
         Main.configureLibraries();
+        // Every request resolves host names afresh, as a process of its own would: the JVM would otherwise
+        // keep an answer for 30 s (and a failure for 10 s), whatever its TTL.
+        java.security.Security.setProperty("networkaddress.cache.ttl", "0");
+        java.security.Security.setProperty("networkaddress.cache.negative.ttl", "0");
         Logging.configure(new String[0], Map.of()); // library logging off, for every request alike
         Thread warmUp = new Thread(DaemonMain::warmUp, "jetcdctl-daemon-warm-up");
         warmUp.setDaemon(true);
