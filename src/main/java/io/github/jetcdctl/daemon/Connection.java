@@ -68,9 +68,9 @@ final class Connection implements Runnable {
             // (an out-of-memory in one request): this one fails, and the daemon stops taking new ones, so the
             // next command starts a fresh one rather than meet a damaged heap
             server.stop();
-            code = failed(streams, err, e);
+            code = failed(err, e);
         } catch (RuntimeException | LinkageError e) {
-            code = failed(streams, err, e);
+            code = failed(err, e);
         }
         if (code == Cli.RUN_IT_YOURSELF) {
             if (!streams.used()) {
@@ -86,7 +86,7 @@ final class Connection implements Runnable {
         frames.writeInt(Frames.EXIT, code);
     }
 
-    private static int failed(ClientStreams streams, PrintStream err, Throwable e) {
+    private static int failed(PrintStream err, Throwable e) {
         err.println("Error: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
         return ExitCodes.ERROR;
     }
