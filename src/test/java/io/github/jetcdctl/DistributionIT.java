@@ -79,6 +79,38 @@ class DistributionIT {
         }
     }
 
+    /**
+     * The native client ships when the build had a C compiler, and the unpacked launcher uses it: the first
+     * command runs in its own JVM and starts the resident jetcdctl, which then serves the next. Without a client,
+     * the same commands run in their own JVMs.
+     */
+    @Test
+    void theUnpackedLauncherRunsThroughTheResidentJetcdctlWhenItShipsAClient() throws Exception {
+        Path client = home.resolve("share/jetcdctl/jetcdctl-client");
+        assertEquals(Files.isExecutable(TARGET.resolve("jetcdctl-client")), Files.isExecutable(client));
+        Path runtime = Files.createDirectory(dir.resolve("runtime"), java.nio.file.attribute.PosixFilePermissions
+                .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        String daemon = "export JETCDCTL_DAEMON=on XDG_RUNTIME_DIR='" + runtime + "' JETCDCTL_DAEMON_IDLE=30; ";
+        ProcessResult first = bash(daemon + "cd / && jetcdctl version");
+        assertEquals(0, first.exitCode(), first.toString());
+        String status = "";
+        for (int i = 0; i < 600 && Files.isExecutable(client) && !status.startsWith("pid:"); i++) {
+            Thread.sleep(100);
+            status = bash(daemon + "jetcdctl daemon status").stdoutText();
+        }
+        ProcessResult next = bash(daemon + "cd / && jetcdctl version");
+        assertEquals(first, next);
+        if (Files.isExecutable(client)) {
+            String after = bash(daemon + "jetcdctl daemon status").stdoutText();
+            java.util.regex.Matcher served = java.util.regex.Pattern.compile("requests: (\\d+)").matcher(after);
+            // the status that found it up, the second version, and this status
+            assertTrue(served.find() && Integer.parseInt(served.group(1)) >= 3, status + after);
+            assertEquals(0, bash(daemon + "jetcdctl daemon stop").exitCode());
+        } else {
+            assertTrue(bash(daemon + "jetcdctl daemon status").stdoutText().startsWith("no native client"));
+        }
+    }
+
     @Test
     void theShippedBashCompletionOffersContextNamesFromTheRealLauncher() {
         ProcessResult result = bash("""

@@ -31,6 +31,18 @@ abstract class LauncherRuns {
     @TempDir
     static Path cache;
 
+    /** The resident jetcdctl's directory when the tier runs through it (private, as a user's runtime directory). */
+    @TempDir
+    static Path runtimeDir;
+
+    /**
+     * Whether commands go through the resident jetcdctl and its native client: {@code -Djetcdctl.it.daemon=on}
+     * runs the whole black-box tier that way; the daemon's own tests say yes regardless.
+     */
+    boolean throughDaemon() {
+        return "on".equals(System.getProperty("jetcdctl.it.daemon"));
+    }
+
     /** The subclass's cluster, registered on a static field. */
     abstract EtcdClusterExtension etcd();
 
@@ -73,6 +85,11 @@ abstract class LauncherRuns {
         env.put("XDG_CACHE_HOME", cache.toString());
         // the oracle is etcdctl 3.5.16: reproduce its line
         env.put("ETCDCTL_COMPAT", "3.5");
+        if (throughDaemon()) {
+            env.put("JETCDCTL_DAEMON", "on");
+            env.put("XDG_RUNTIME_DIR", runtimeDir.toString());
+            env.put("JETCDCTL_DAEMON_IDLE", "60"); // gone a minute after the class's last command
+        }
         return env;
     }
 

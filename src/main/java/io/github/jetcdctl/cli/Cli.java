@@ -35,10 +35,31 @@ public final class Cli {
         return run(args, rawArgs, in, stdout, err, env, null);
     }
 
-    /** As above; {@code trees}, when given, lends command trees that earlier command lines built. */
+    /**
+     * Runs a command line for another process (a resident jetcdctl's client) with its streams, environment,
+     * working directory and terminals; returns {@link #RUN_IT_YOURSELF}, having read and written nothing, when
+     * the command needs a process of its own (see {@link ResidentCommands}).
+     */
+    public static int runFor(ClientProcess client, String[] args, RawArguments rawArgs, InputStream in,
+            OutputStream stdout, PrintStream err, Map<String, String> env) {
+        return run(args, rawArgs, in, stdout, err, env, null, client);
+    }
+
+    /** What {@link #runFor} returns instead of an exit code when the client must run the command itself. */
+    public static final int RUN_IT_YOURSELF = -1;
+
     private static int run(String[] args, RawArguments rawArgs, InputStream in, OutputStream stdout,
             PrintStream err, Map<String, String> env, CommandTrees trees) {
-        Output out = new Output(stdout);
+        return run(args, rawArgs, in, stdout, err, env, trees, null);
+    }
+
+    /**
+     * As above; {@code trees}, when given, lends command trees that earlier command lines built; {@code client},
+     * when given, is the process this one runs the command line for.
+     */
+    private static int run(String[] args, RawArguments rawArgs, InputStream in, OutputStream stdout,
+            PrintStream err, Map<String, String> env, CommandTrees trees, ClientProcess client) {
+        Output out = new Output(stdout, client == null ? null : client.stdoutTerminal());
         try {
             String api = env.getOrDefault("ETCDCTL_API", "");
             if (!api.isEmpty() && !api.equals("3")) {
@@ -47,7 +68,7 @@ public final class Cli {
             }
             CommandLine commandLine = trees != null ? trees.forArgs(args) : CommandTrees.build(args);
             RootCommand root = commandLine.getCommand();
-            Session session = new Session(rawArgs, in, out, err, env, root.globalOptions);
+            Session session = new Session(rawArgs, in, out, err, env, root.globalOptions, client);
             CommandTrees nestedTrees = new CommandTrees(); // one batch's lines share their trees
             session.setNestedRunner((nestedArgs, nestedRaw, nestedIn) ->
                     run(nestedArgs.toArray(String[]::new), nestedRaw, nestedIn, stdout, err, env, nestedTrees));
@@ -62,12 +83,19 @@ public final class Cli {
                     .setOut(new PrintWriter(new OutputWriter(out), true))
                     .setErr(new PrintWriter(err, true))
                     .setParameterExceptionHandler((e, a) -> parameterError(e, a, err))
-                    .setExecutionExceptionHandler((e, cl, pr) -> executionError(e, err, session))
+                    .setExecutionExceptionHandler((e, cl, pr) -> e instanceof ResidentDeclined ? RUN_IT_YOURSELF
+                            : executionError(e, err, session))
                     .setExecutionStrategy(pr -> {
+                        if (client != null && !ResidentCommands.takes(pr, args, env)) {
+                            return RUN_IT_YOURSELF;
+                        }
                         session.setParseResult(pr);
                         return new CommandLine.RunLast().execute(pr);
                     });
             int code = commandLine.execute(args);
+            if (code == RUN_IT_YOURSELF) {
+                return code; // what the command buffered stays unsaid: the client's own run says it
+            }
             out.flush();
             return code;
         } catch (Output.ClosedOutputException e) {

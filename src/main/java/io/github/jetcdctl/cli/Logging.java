@@ -13,12 +13,7 @@ public final class Logging {
     }
 
     public static void configure(String[] args, java.util.Map<String, String> env) {
-        boolean debug = env.getOrDefault("ETCDCTL_DEBUG", "").equalsIgnoreCase("true");
-        for (String arg : args) {
-            if (arg.equals("--debug") || arg.equals("--debug=true")) {
-                debug = true;
-            }
-        }
+        boolean debug = debugRequested(args, env);
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "debug" : "off");
         LogManager.getLogManager().reset();
@@ -31,5 +26,16 @@ public final class Logging {
         } else {
             root.setLevel(Level.OFF);
         }
+    }
+
+    /** Whether --debug or ETCDCTL_DEBUG asks for library logging. */
+    public static boolean debugRequested(String[] args, java.util.Map<String, String> env) {
+        boolean debug = env.getOrDefault("ETCDCTL_DEBUG", "").equalsIgnoreCase("true");
+        for (String arg : args) {
+            if (arg.equals("--debug") || arg.equals("--debug=true")) {
+                debug = true;
+            }
+        }
+        return debug;
     }
 }

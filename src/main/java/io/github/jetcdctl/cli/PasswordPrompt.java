@@ -20,12 +20,33 @@ public final class PasswordPrompt {
     private final Output out;
     private final Console console;
     private final boolean stdinIsTerminal;
+    private final boolean terminalElsewhere;
 
     PasswordPrompt(InputStream in, Output out, Console console, boolean stdinIsTerminal) {
+        this(in, out, console, stdinIsTerminal, false);
+    }
+
+    private PasswordPrompt(InputStream in, Output out, Console console, boolean stdinIsTerminal,
+            boolean terminalElsewhere) {
         this.in = in;
         this.out = out;
         this.console = console;
         this.stdinIsTerminal = stdinIsTerminal;
+        this.terminalElsewhere = terminalElsewhere;
+    }
+
+    /**
+     * For a command run on behalf of a process whose standard input is a terminal this process cannot switch
+     * the echo of: asking declines the run, so that the client asks on its own terminal.
+     */
+    static PasswordPrompt onOtherTerminal(InputStream in, Output out) {
+        return new PasswordPrompt(in, out, null, false, true);
+    }
+
+    private void declineIfTerminalElsewhere() {
+        if (terminalElsewhere) {
+            throw new ResidentDeclined("a password is read from the client's terminal");
+        }
     }
 
     /** Uses the terminal only when our standard input is the process's own. */
@@ -37,6 +58,7 @@ public final class PasswordPrompt {
 
     /** The entered line with surrounding white space removed; empty at end of input. */
     public String ask(String prompt) throws IOException {
+        declineIfTerminalElsewhere();
         if (console != null) {
             out.flush();
             // the console prints the prompt and the closing line break on the terminal, which is our stdout

@@ -37,6 +37,7 @@ public final class Session {
     private final PrintStream err;
     private final Map<String, String> env;
     private final GlobalOptions options;
+    private final ClientProcess client;
     private ParseResult parseResult;
     private boolean environmentApplied;
     private Credentials credentials;
@@ -53,7 +54,8 @@ public final class Session {
     }
 
     Session(RawArguments rawArgs, InputStream in, Output out, PrintStream err, Map<String, String> env,
-            GlobalOptions options) {
+            GlobalOptions options, ClientProcess client) {
+        this.client = client;
         this.rawArgs = rawArgs;
         this.in = in;
         this.out = out;
@@ -207,6 +209,7 @@ public final class Session {
      */
     public ConnectionSettings connectionSettings() {
         applyEnvironment(Set.of());
+        declineRelativeFilesOfClient();
         return settings(discoveredOrGivenEndpoints());
     }
 
@@ -216,6 +219,7 @@ public final class Session {
      */
     public ConnectionSettings connectionSettingsForGivenEndpoints() {
         applyEnvironment(Set.of());
+        declineRelativeFilesOfClient();
         return settings(options.endpoints());
     }
 
@@ -287,8 +291,25 @@ public final class Session {
         return names;
     }
 
+    /**
+     * TLS files named relative to another process's working directory: its own run opens them (errors name the
+     * files as given, so resolving them here would change the words).
+     */
+    private void declineRelativeFilesOfClient() {
+        if (client != null) {
+            for (String file : List.of(options.cacert(), options.cert(), options.key())) {
+                if (!file.isEmpty() && !file.startsWith("/")) {
+                    throw new ResidentDeclined("a TLS file relative to the client's directory: " + file);
+                }
+            }
+        }
+    }
+
     /** Reads passwords for the user and role commands, from the terminal or standard input. */
     public PasswordPrompt passwords() {
+        if (client != null && client.stdinTerminal()) {
+            return PasswordPrompt.onOtherTerminal(in, out);
+        }
         return PasswordPrompt.of(in, out);
     }
 

@@ -16,14 +16,24 @@ import com.google.protobuf.ByteString;
 public final class Output implements AutoCloseable {
     private final OutputStream stream;
     private final OutputStream target;
+    private final Boolean terminal;
 
     public Output(OutputStream target) {
+        this(target, null);
+    }
+
+    /** Standard output of another process, which knows whether it is a terminal ({@code null}: ask this one's). */
+    public Output(OutputStream target, Boolean terminal) {
         this.stream = new BufferedOutputStream(target, 1 << 16);
         this.target = target;
+        this.terminal = terminal;
     }
 
     /** Whether this is the process's standard output and that is a terminal (not a pipe, a file, or a test's buffer). */
     public boolean isTerminal() {
+        if (terminal != null) {
+            return terminal;
+        }
         try {
             return target instanceof FileOutputStream file && file.getFD() == FileDescriptor.out
                     && Terminal.isTerminal(1);

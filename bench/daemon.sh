@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# The resident jetcdctl against a JVM per command and against etcdctl 3.5.16, run in turn (jvm, daemon, etcdctl,
+# jvm, ...) against one local etcd, plaintext and mutual TLS, on JDK 25 and 17; then a bash loop of gets through
+# each, the first command with no daemon running, the client's peak RSS and the daemon's idle RSS.
+# Reports medians of wall time and the ratios to etcdctl.
+#
+#   bash bench/daemon.sh [ROUNDS] [LOOP]   # defaults: 15 rounds, a loop of 1000 gets
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+. "$root/scripts/lib.sh"
+cd "$root"
+rounds=${1:-15}
+loop=${2:-1000}
+
+ensure_build_tools
+etcd_bin=$(bash scripts/install-etcd.sh 3.5.16 | tail -1)
+mvn -B -q -ntp -DskipTests package
+[ -x target/jetcdctl-client ] || die "no native client was built (no C compiler): nothing to compare"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/jetcdctl-daemon.XXXXXX")
+chmod 700 "$work"
+export XDG_RUNTIME_DIR=$work/run XDG_CACHE_HOME=$work/cache
+mkdir -m 700 "$XDG_RUNTIME_DIR"
+cleanup() {
+  for java in "" ${jdk17:+"$jdk17"}; do
+    JETCDCTL_DAEMON=on JETCDCTL_JAVA=$java "$root/bin/jetcdctl" daemon stop >/dev/null 2>&1 || true
+  done
+  [ -z "${etcd_pid:-}" ] || kill "$etcd_pid" 2>/dev/null || true
+  [ -z "${tls_pid:-}" ] || kill "$tls_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+start_bench_etcd "$etcd_bin" "$work"
+start_tls_bench_etcd "$etcd_bin" "$work"
+theirs="$etcd_bin/etcdctl"
+"$theirs" --endpoints="$ep" put /bench/one value >/dev/null
+"$theirs" $tls put /bench/one value >/dev/null
+jdk17=$(ls -d /usr/lib/jvm/*17*/bin/java 2>/dev/null | head -1 || true)
+ours="$root/bin/jetcdctl"
+
+# Class archives recorded (their first commands run in a JVM of their own), daemons up and warm.
+warm() { # ENV...
+  local i
+  for i in 1 2 3; do
+    env "$@" JETCDCTL_DAEMON=on "$ours" --endpoints="$ep" get /bench/one >/dev/null
+    env "$@" JETCDCTL_DAEMON=on "$ours" $tls get /bench/one >/dev/null
+    sleep 2
+  done
+  for i in $(seq 300); do
+    ls "$XDG_CACHE_HOME"/jetcdctl/cds/*.[0-9]* >/dev/null 2>&1 || break
+    sleep 0.2
+  done
+  for i in 1 2 3 4 5; do env "$@" JETCDCTL_DAEMON=on "$ours" --endpoints="$ep" get /bench/one >/dev/null; done
+}
+warm JETCDCTL_JAVA=
+[ -z "$jdk17" ] || warm JETCDCTL_JAVA="$jdk17"
+
+median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+ratio() { echo "$1 / $2" | bc -l | xargs printf '%.2f'; }
+
+echo "| case | etcdctl | JVM per command | daemon | daemon / etcdctl | client peak RSS |"
+echo "|---|---|---|---|---|---|"
+# case NAME ENV ARGS: ENV is prepended to the jetcdctl runs only
+case_() {
+  local name=$1 env=$2 args=$3 i side cmd
+  for side in jvm daemon theirs; do : >"$work/$side.wall"; : >"$work/$side.rss"; done
+  for i in $(seq "$rounds"); do
+    for side in jvm daemon theirs; do
+      case $side in
+        jvm) cmd="env $env JETCDCTL_DAEMON=off $ours $args" ;;
+        daemon) cmd="env $env JETCDCTL_DAEMON=on $ours $args" ;;
+        theirs) cmd="$theirs $args" ;;
+      esac
+      /usr/bin/time -f "%e %M" -o "$work/time" bash -c "$cmd" >/dev/null 2>"$work/err" || {
+        echo "daemon bench: '$cmd' failed:" >&2; cat "$work/err" >&2; exit 1; }
+      awk '{print $1}' "$work/time" >>"$work/$side.wall"
+      awk '{print $2}' "$work/time" >>"$work/$side.rss"
+    done
+  done
+  local jw dw tw dr
+  jw=$(median <"$work/jvm.wall"); dw=$(median <"$work/daemon.wall"); tw=$(median <"$work/theirs.wall")
+  dr=$(median <"$work/daemon.rss")
+  printf '| %s | %s s | %s s | %s s | %s× | %d MiB |\n' "$name" "$tw" "$jw" "$dw" "$(ratio "$dw" "$tw")" \
+    "$((${dr%.*} / 1024))"
+}
+case_ "get one key, JDK 25" "JETCDCTL_JAVA=" "--endpoints=$ep get /bench/one"
+case_ "get one key, mutual TLS, JDK 25" "JETCDCTL_JAVA=" "$tls get /bench/one"
+[ -z "$jdk17" ] || case_ "get one key, JDK 17" "JETCDCTL_JAVA=$jdk17" "--endpoints=$ep get /bench/one"
+[ -z "$jdk17" ] || case_ "get one key, mutual TLS, JDK 17" "JETCDCTL_JAVA=$jdk17" "$tls get /bench/one"
+
+# A shell loop, as a script would run it (the JVM route would take minutes: it is left out).
+loop_time() { # COMMAND...
+  local start end
+  start=$(date +%s.%N)
+  for _ in $(seq "$loop"); do "$@" --endpoints="$ep" get /bench/one >/dev/null; done
+  end=$(date +%s.%N)
+  echo "$end - $start" | bc -l | xargs printf '%.2f'
+}
+t=$(loop_time "$theirs")
+d=$(JETCDCTL_DAEMON=on JETCDCTL_JAVA= loop_time "$ours")
+echo "| bash loop of $loop gets, JDK 25 | $t s | | $d s | $(ratio "$d" "$t")× | |"
+
+# The first command with no daemon running: it runs in a JVM of its own and starts one in the background.
+: >"$work/first.wall"; : >"$work/jvm.wall"
+for i in $(seq 5); do
+  JETCDCTL_DAEMON=on JETCDCTL_JAVA= "$ours" daemon stop >/dev/null
+  /usr/bin/time -f "%e" -a -o "$work/first.wall" env JETCDCTL_DAEMON=on JETCDCTL_JAVA= "$ours" --endpoints="$ep" get /bench/one >/dev/null
+  /usr/bin/time -f "%e" -a -o "$work/jvm.wall" env JETCDCTL_DAEMON=off JETCDCTL_JAVA= "$ours" --endpoints="$ep" get /bench/one >/dev/null
+  sleep 3
+done
+f=$(median <"$work/first.wall"); j=$(median <"$work/jvm.wall")
+echo "| first command, no daemon running, JDK 25 | | $j s | $f s | ($(ratio "$f" "$j")× the JVM route) | |"
+
+sleep 5
+for java in "" ${jdk17:+"$jdk17"}; do
+  pid=$(JETCDCTL_DAEMON=on JETCDCTL_JAVA=$java "$ours" daemon status | sed -n 's/^pid: //p')
+  [ -n "$pid" ] && echo "daemon idle RSS (${java:-JDK 25}): $(awk '/VmRSS/ {printf "%d MiB", $2 / 1024}' /proc/"$pid"/status)"
+done

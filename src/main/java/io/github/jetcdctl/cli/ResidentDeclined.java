@@ -1,0 +1,13 @@
+package io.github.jetcdctl.cli;
+
+/**
+ * Raised when a command run for a client process needs what only a process of its own has (a terminal to read
+ * a password from without echo): the client runs the command line itself instead.
+ */
+final class ResidentDeclined extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ResidentDeclined(String reason) {
+        super(reason, null, false, false);
+    }
+}

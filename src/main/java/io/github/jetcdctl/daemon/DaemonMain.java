@@ -1,0 +1,61 @@
+package io.github.jetcdctl.daemon;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import io.github.jetcdctl.Main;
+import io.github.jetcdctl.cli.Cli;
+import io.github.jetcdctl.cli.ClientProcess;
+import io.github.jetcdctl.cli.Logging;
+import io.github.jetcdctl.cli.RawArguments;
+
+/**
+ * The resident process the launcher starts in the background:
+ * {@code java ... -cp jetcdctl.jar io.github.jetcdctl.daemon.DaemonMain SOCKET KEY IDLE_SECONDS}.
+ */
+public final class DaemonMain {
+    private DaemonMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 3) {
+            System.err.println("usage: DaemonMain SOCKET KEY IDLE_SECONDS");
+            System.exit(2);
+        }
+        Main.configureLibraries();
+        // Every request resolves host names afresh, as a process of its own would: the JVM would otherwise
+        // keep an answer for 30 s (and a failure for 10 s), whatever its TTL.
+        java.security.Security.setProperty("networkaddress.cache.ttl", "0");
+        java.security.Security.setProperty("networkaddress.cache.negative.ttl", "0");
+        Logging.configure(new String[0], Map.of()); // library logging off, for every request alike
+        Thread warmUp = new Thread(DaemonMain::warmUp, "jetcdctl-daemon-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
+        new DaemonServer(Path.of(args[0]), args[1], Duration.ofSeconds(Long.parseLong(args[2]))).serve();
+        System.exit(0); // (library threads would keep an idle JVM alive)
+    }
+
+    /**
+     * Loads what the first request would: the command tree, the gRPC channel and the JDK's TLS (a command line
+     * that builds a TLS client for a port nobody listens on), so that the first command a user sends does not
+     * pay for it, nor run into its dial timeout on a busy machine.
+     */
+    private static void warmUp() {
+        int closedPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort();
+        } catch (java.io.IOException e) {
+            return;
+        }
+        String[] args = {"get", "warm-up", "--endpoints=https://127.0.0.1:" + closedPort, "--dial-timeout=1s",
+            "--insecure-skip-tls-verify"};
+        ClientProcess nobody = new ClientProcess(Path.of("/"), false, false, false);
+        Cli.runFor(nobody, args, RawArguments.none(), InputStream.nullInputStream(), OutputStream.nullOutputStream(),
+                new PrintStream(OutputStream.nullOutputStream()), Map.of());
+    }
+}
