@@ -25,6 +25,7 @@ import io.github.jetcdctl.cli.maintenance.CompactionCommand;
 import io.github.jetcdctl.cli.maintenance.DefragCommand;
 import io.github.jetcdctl.cli.maintenance.MoveLeaderCommand;
 import io.github.jetcdctl.cli.snapshot.SnapshotCommand;
+import io.github.jetcdctl.cli.space.SpaceCommand;
 import io.github.jetcdctl.cli.watch.WatchCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,6 +62,7 @@ public class RootCommand extends GroupCommand {
             PutCommand.class,
             RoleCommand.class,
             SnapshotCommand.class,
+            SpaceCommand.class,
             TxnCommand.class,
             UserCommand.class,
             VersionCommand.class,

@@ -38,6 +38,7 @@ import io.etcd.jetcd.api.ResponseHeader;
 import io.etcd.jetcd.api.TxnResponse;
 import io.github.jetcdctl.backup.BackupListing;
 import io.github.jetcdctl.backup.BackupReport;
+import io.github.jetcdctl.space.SpaceReport;
 import io.etcd.jetcd.api.Event;
 import io.etcd.jetcd.api.WatchResponse;
 
@@ -376,5 +377,10 @@ final class JsonPrinter implements Printer {
                 .name("Canceled").value(response.getCanceled())
                 .name("Created").value(response.getCreated())
                 .endObject().toString());
+    }
+
+    @Override
+    public void spaceReport(SpaceReport report) {
+        SpaceOutput.jsonLines(report, hex).forEach(out::println);
     }
 }

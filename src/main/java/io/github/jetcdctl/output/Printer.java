@@ -34,6 +34,7 @@ import io.etcd.jetcd.api.ResponseHeader;
 import io.etcd.jetcd.api.TxnResponse;
 import io.github.jetcdctl.backup.BackupListing;
 import io.github.jetcdctl.backup.BackupReport;
+import io.github.jetcdctl.space.SpaceReport;
 import io.etcd.jetcd.api.WatchResponse;
 
 /**
@@ -209,6 +210,11 @@ public interface Printer {
     }
 
     default void backupList(List<BackupListing> listings) {
+        throw format().unsupported();
+    }
+
+    /** jetcdctl's space report (not in etcdctl): simple, table and json (JSON lines). */
+    default void spaceReport(SpaceReport report) {
         throw format().unsupported();
     }
 

@@ -3,6 +3,7 @@ package io.github.jetcdctl.output;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import io.github.jetcdctl.space.SpaceReport;
 
 import com.google.protobuf.ByteString;
 
@@ -397,5 +398,10 @@ final class SimplePrinter implements Printer {
             }
             keyValue(event.getKv(), false);
         }
+    }
+
+    @Override
+    public void spaceReport(SpaceReport report) {
+        out.print(SpaceOutput.text(report, hex));
     }
 }

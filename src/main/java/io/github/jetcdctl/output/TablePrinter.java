@@ -6,6 +6,7 @@ import io.etcd.jetcd.api.MemberListResponse;
 import io.github.jetcdctl.snapshot.SnapshotStatus;
 import io.github.jetcdctl.backup.BackupListing;
 import io.github.jetcdctl.backup.BackupReport;
+import io.github.jetcdctl.space.SpaceReport;
 
 /** ASCII tables for the cluster commands; key/value responses are not supported, as in etcdctl. */
 final class TablePrinter implements Printer {
@@ -54,5 +55,10 @@ final class TablePrinter implements Printer {
     @Override
     public void backupList(List<BackupListing> listings) {
         out.print(BackupOutput.listTable(listings));
+    }
+
+    @Override
+    public void spaceReport(SpaceReport report) {
+        out.print(SpaceOutput.table(report, false));
     }
 }
