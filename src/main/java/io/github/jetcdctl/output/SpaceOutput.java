@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.github.jetcdctl.space.BackendQuota;
 import io.github.jetcdctl.space.DbSpace;
+import io.github.jetcdctl.space.EncryptionAudit;
 import io.github.jetcdctl.space.GroupTotals;
 import io.github.jetcdctl.space.LargeObject;
 import io.github.jetcdctl.space.SpaceReport;
@@ -31,6 +32,9 @@ final class SpaceOutput {
             out.append('\n').append(columns(encryptionHeaders(r), encryptionRows(r, hex), 2
                     + (r.byNamespace() ? 1 : 0)));
         }
+        if (!r.audit().isEmpty()) {
+            out.append('\n').append(columns(List.of("AUDIT", "ENCRYPTION AT REST"), auditRows(r), 0));
+        }
         out.append('\n');
         for (String[] line : summaryLines(r)) {
             out.append(String.format(Locale.ROOT, "%-16s %s%n", line[0] + ":", line[1]));
@@ -46,6 +50,9 @@ final class SpaceOutput {
         }
         if (hasEncryption(r)) {
             out.append(asciiTable(encryptionHeaders(r), encryptionRows(r, hex)));
+        }
+        if (!r.audit().isEmpty()) {
+            out.append(asciiTable(List.of("AUDIT", "ENCRYPTION AT REST"), auditRows(r)));
         }
         List<List<String>> summary = new ArrayList<>();
         for (String[] line : summaryLines(r)) {
@@ -78,6 +85,14 @@ final class SpaceOutput {
             GoJsonWriter w = new GoJsonWriter().beginObject().name("type").value("largest").name("key");
             bytes(w, o.key(), hex);
             lines.add(w.name("bytes").value(o.bytes()).endObject().toString());
+        }
+        for (EncryptionAudit.Finding f : r.audit()) {
+            GoJsonWriter w = new GoJsonWriter().beginObject().name("type").value("audit")
+                    .name("resource").value(f.resource()).name("passed").value(f.passed())
+                    .name("values").value(f.values()).name("plaintext").value(f.plaintext())
+                    .name("disallowed").beginObject();
+            f.disallowed().forEach((k, v) -> w.name(k).value(v));
+            lines.add(w.endObject().endObject().toString());
         }
         DbSpace db = r.db();
         GoJsonWriter w = new GoJsonWriter().beginObject().name("type").value("summary")
@@ -184,6 +199,14 @@ final class SpaceOutput {
                 row.addAll(List.of(e.getKey(), Long.toString(e.getValue())));
                 rows.add(row);
             }
+        }
+        return rows;
+    }
+
+    private static List<List<String>> auditRows(SpaceReport r) {
+        List<List<String>> rows = new ArrayList<>();
+        for (EncryptionAudit.Finding f : r.audit()) {
+            rows.add(List.of(f.passed() ? "PASS" : "FAIL", f.describe()));
         }
         return rows;
     }

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * How keys fall into groups. Keys under {@code /registry/} are grouped by Kubernetes resource: {@code pods},
  * {@code services/specs}, and a resource of a dotted API group as {@code <group>/<resource>} (custom resources,
  * {@code apiregistration.k8s.io/apiservices}). Other keys are grouped by their first {@code depth} path segments
- * after the prefix. With namespaces, a namespaced object's group also names its namespace: the segment after the
+ * after the prefix, as are all keys when grouping by path. With namespaces, a namespaced object's group also names its namespace: the segment after the
  * resource when another one follows it.
  */
 public final class KeyGrouping {
@@ -17,15 +17,17 @@ public final class KeyGrouping {
     private final byte[] prefix;
     private final int depth;
     private final boolean byNamespace;
+    private final boolean byPath;
 
     /** {@code depth} counts path segments after {@code prefix}; at least 1. */
-    public KeyGrouping(byte[] prefix, int depth, boolean byNamespace) {
+    public KeyGrouping(byte[] prefix, int depth, boolean byNamespace, boolean byPath) {
         if (depth < 1) {
             throw new IllegalArgumentException("depth must be at least 1, not " + depth);
         }
         this.prefix = prefix.clone();
         this.depth = depth;
         this.byNamespace = byNamespace;
+        this.byPath = byPath;
     }
 
     public boolean byNamespace() {
@@ -34,7 +36,7 @@ public final class KeyGrouping {
 
     /** The group of {@code key}, a key the scan's range holds. */
     public GroupName groupOf(byte[] key) {
-        if (startsWith(key, REGISTRY) && prefix.length <= REGISTRY.length) {
+        if (!byPath && startsWith(key, REGISTRY)) {
             return resourceGroup(key);
         }
         return new GroupName(pathGroup(key), null);

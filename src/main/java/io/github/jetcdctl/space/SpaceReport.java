@@ -11,12 +11,25 @@ import java.util.List;
  * @param offline          true when read from a file: history columns are filled in
  * @param revision         the revision the report is at
  * @param compactedRevision offline: the db's last finished compaction (0 when none); live: 0
+ * @param audit            the encryption audit's findings, one per named resource (empty when not asked)
  */
 public record SpaceReport(String source, long memberId, boolean offline, long revision, long compactedRevision,
-        boolean byNamespace, List<GroupTotals> groups, List<LargeObject> largest, DbSpace db) {
+        boolean byNamespace, List<GroupTotals> groups, List<LargeObject> largest, DbSpace db,
+        List<EncryptionAudit.Finding> audit) {
     public SpaceReport {
         groups = List.copyOf(groups);
         largest = List.copyOf(largest);
+        audit = List.copyOf(audit);
+    }
+
+    /** This report with the audit's findings on its groups. */
+    public SpaceReport audited(EncryptionAudit encryptionAudit) {
+        return new SpaceReport(source, memberId, offline, revision, compactedRevision, byNamespace, groups, largest,
+                db, encryptionAudit.check(groups));
+    }
+
+    public boolean auditFailed() {
+        return audit.stream().anyMatch(f -> !f.passed());
     }
 
     /** How groups are ordered. */
@@ -30,7 +43,7 @@ public record SpaceReport(String source, long memberId, boolean offline, long re
         List<GroupTotals> groups = tally.groups();
         groups.sort(comparator(order, offline));
         return new SpaceReport(source, memberId, offline, revision, compactedRevision, tally.byNamespace(), groups,
-                tally.largest(), db);
+                tally.largest(), db, List.of());
     }
 
     private static Comparator<GroupTotals> comparator(Order order, boolean offline) {

@@ -14,9 +14,11 @@ import io.github.jetcdctl.cli.IoErrors;
 import io.github.jetcdctl.output.OutputFormat;
 import io.github.jetcdctl.output.Printer;
 import io.github.jetcdctl.snapshot.SnapshotFormatException;
+import io.github.jetcdctl.space.EncryptionAudit;
 import io.github.jetcdctl.space.KeyGrouping;
 import io.github.jetcdctl.space.LiveSpaceScan;
 import io.github.jetcdctl.space.OfflineSpaceScan;
+import io.github.jetcdctl.space.SpaceExitCodes;
 import io.github.jetcdctl.space.SpaceReport;
 import io.github.jetcdctl.space.SpaceTally;
 import picocli.CommandLine.Command;
@@ -34,7 +36,10 @@ import picocli.CommandLine.Parameters;
         + "range is read page by page at one revision), or offline from --snapshot FILE (also .db.gz, .db.zst) or "
         + "--data-dir DIR, where every kept revision (history since the last compaction, deleted keys included) "
         + "is counted too. Sorted by size: current keys and values live, kept history offline. -w json prints "
-        + "JSON lines: one per group, one per largest object, one summary."})
+        + "JSON lines: one per group, one per largest object, one per audited resource, one summary.",
+        "With --require-encrypted, an encryption-at-rest audit for CI and cron: exit " + SpaceExitCodes.AUDIT_FAILED
+        + " when a named resource holds a plaintext value, or (with --allowed-keys) a value under another key."},
+        footer = SpaceExitCodes.HELP)
 public class SpaceCommand extends EtcdCommand {
     @Parameters(arity = "0..1", paramLabel = "PREFIX", description = "only keys with this prefix (default: all)")
     String prefix = "";
@@ -48,8 +53,12 @@ public class SpaceCommand extends EtcdCommand {
     String dataDir = "";
 
     @Option(names = "--depth", paramLabel = "<n>", description = "path segments after PREFIX that name a group, "
-            + "for keys outside /registry/ (default 1)")
+            + "for keys outside /registry/ or with --by-path (default 1)")
     int depth = 1;
+
+    @Option(names = "--by-path", description = "group keys under /registry/ by path segments too, not by "
+            + "Kubernetes resource")
+    boolean byPath;
 
     @Option(names = "--namespaces", description = "group Kubernetes objects per resource and namespace")
     boolean namespaces;
@@ -66,6 +75,16 @@ public class SpaceCommand extends EtcdCommand {
             + "offline, the only source")
     long quotaFlag;
 
+    @Option(names = "--require-encrypted", paramLabel = "<resource,...>", split = ",",
+            description = "audit: these resources (group names, e.g. secrets or example.com/widgets) must hold "
+                    + "no plaintext value")
+    List<String> requireEncrypted = new ArrayList<>();
+
+    @Option(names = "--allowed-keys", paramLabel = "<key,...>", split = ",", description = "audit: the only "
+            + "keys the resources may be encrypted under, after a key rotation: a key name (key2 of "
+            + "k8s:enc:aescbc:v1:key2; for KMS the provider name) or a longer tail (aescbc:v1:key2)")
+    List<String> allowedKeys = new ArrayList<>();
+
     @Override
     protected void run() {
         if (depth < 1) {
@@ -77,18 +96,31 @@ public class SpaceCommand extends EtcdCommand {
         if (!snapshot.isEmpty() && !dataDir.isEmpty()) {
             throw CliException.badArgs("--snapshot and --data-dir do not go together");
         }
+        if (!allowedKeys.isEmpty() && requireEncrypted.isEmpty()) {
+            throw CliException.badArgs("--allowed-keys needs --require-encrypted: which resources to audit");
+        }
+        EncryptionAudit audit = new EncryptionAudit(requireEncrypted, allowedKeys);
         SpaceReport.Order order = order(sort);
         Printer printer = session().printer();
         if (!Set.of(OutputFormat.SIMPLE, OutputFormat.JSON, OutputFormat.TABLE).contains(printer.format())) {
             throw printer.format().unsupported();
         }
         byte[] prefixBytes = session().argBytes(prefix);
-        SpaceTally tally = new SpaceTally(new KeyGrouping(prefixBytes, depth, namespaces), top);
+        SpaceTally tally = new SpaceTally(new KeyGrouping(prefixBytes, depth, namespaces, byPath), top);
         String offline = !snapshot.isEmpty() ? snapshot : dataDir;
         SpaceReport report = offline.isEmpty()
                 ? LiveSpaceScan.run(session().connectionSettings(), prefixBytes, tally, order, quotaFlag)
                 : offlineReport(Path.of(offline), prefixBytes, tally, order);
+        if (audit.requested()) {
+            report = report.audited(audit);
+        }
         printer.spaceReport(report);
+        if (report.auditFailed()) {
+            List<String> failures = new ArrayList<>();
+            report.audit().stream().filter(f -> !f.passed()).forEach(f -> failures.add(f.describe()));
+            throw new CliException(SpaceExitCodes.AUDIT_FAILED, "encryption audit failed: "
+                    + String.join("; ", failures));
+        }
     }
 
     private SpaceReport offlineReport(Path path, byte[] prefixBytes, SpaceTally tally, SpaceReport.Order order) {

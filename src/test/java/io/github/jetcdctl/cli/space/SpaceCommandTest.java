@@ -224,4 +224,44 @@ class SpaceCommandTest {
         assertEquals(1, result.stderrText().lines().count(), result.toString());
     }
 
+
+    @Test
+    void theAuditFailsOnAPlaintextValueInANamedResource() {
+        ProcessResult result = jetcdctl(null, "space", "/registry/secrets/", "--require-encrypted", "secrets",
+                "-w", "json");
+        assertEquals(20, result.exitCode(), result.toString());
+        assertEquals("Error: encryption audit failed: secrets: 1 plaintext value of 6\n", result.stderrText());
+        Map<String, Object> audit = SpaceJson.ofType(SpaceJson.lines(result.stdoutText()), "audit").get(0);
+        assertEquals(false, audit.get("passed"));
+        assertEquals(1L, audit.get("plaintext"));
+        // a resource that holds nothing passes
+        ProcessResult none = jetcdctl(null, "space", "/registry/secrets/", "--require-encrypted", "configmaps");
+        assertEquals(0, none.exitCode(), none.toString());
+        assertTrue(none.stdoutText().contains("PASS  configmaps: no values"), none.stdoutText());
+    }
+
+    @Test
+    void afterAKeyRotationOnlyTheAllowedKeysPass() {
+        String kubeSystem = "/registry/secrets/kube-system/";
+        ProcessResult anyKey = jetcdctl(null, "space", kubeSystem, "--require-encrypted", "secrets");
+        assertEquals(0, anyKey.exitCode(), anyKey.toString());
+        assertTrue(anyKey.stdoutText().contains("PASS  secrets: 5 values, all encrypted under allowed keys"),
+                anyKey.stdoutText());
+
+        ProcessResult rotated = jetcdctl(null, "space", kubeSystem, "--require-encrypted", "secrets",
+                "--allowed-keys", "my-kms");
+        assertEquals(20, rotated.exitCode(), rotated.toString());
+        assertEquals("Error: encryption audit failed: secrets: 4 under keys not allowed (k8s:enc:aescbc:v1:key1 4) "
+                + "of 5\n", rotated.stderrText());
+
+        ProcessResult both = jetcdctl(null, "space", kubeSystem, "--require-encrypted", "secrets",
+                "--allowed-keys", "aescbc:v1:key1,my-kms");
+        assertEquals(0, both.exitCode(), both.toString());
+    }
+
+    @Test
+    void allowedKeysWithoutAResourceToAuditIsABadArgument() {
+        ProcessResult result = jetcdctl(null, "space", "--allowed-keys", "key1");
+        assertEquals(128, result.exitCode(), result.toString());
+    }
 }
