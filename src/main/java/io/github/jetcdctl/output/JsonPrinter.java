@@ -38,6 +38,7 @@ import io.etcd.jetcd.api.ResponseHeader;
 import io.etcd.jetcd.api.TxnResponse;
 import io.github.jetcdctl.backup.BackupListing;
 import io.github.jetcdctl.backup.BackupReport;
+import io.github.jetcdctl.defrag.RollingReport;
 import io.github.jetcdctl.space.SpaceReport;
 import io.etcd.jetcd.api.Event;
 import io.etcd.jetcd.api.WatchResponse;
@@ -382,5 +383,10 @@ final class JsonPrinter implements Printer {
     @Override
     public void spaceReport(SpaceReport report) {
         SpaceOutput.jsonLines(report, hex).forEach(out::println);
+    }
+
+    @Override
+    public void rollingDefrag(RollingReport report) {
+        out.println(DefragOutput.json(report));
     }
 }

@@ -3,6 +3,7 @@ package io.github.jetcdctl.output;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import io.github.jetcdctl.defrag.RollingReport;
 import io.github.jetcdctl.space.SpaceReport;
 
 import com.google.protobuf.ByteString;
@@ -403,5 +404,10 @@ final class SimplePrinter implements Printer {
     @Override
     public void spaceReport(SpaceReport report) {
         out.print(SpaceOutput.text(report, hex));
+    }
+
+    @Override
+    public void rollingDefrag(RollingReport report) {
+        out.print(DefragOutput.text(report));
     }
 }

@@ -6,6 +6,7 @@ import io.etcd.jetcd.api.MemberListResponse;
 import io.github.jetcdctl.snapshot.SnapshotStatus;
 import io.github.jetcdctl.backup.BackupListing;
 import io.github.jetcdctl.backup.BackupReport;
+import io.github.jetcdctl.defrag.RollingReport;
 import io.github.jetcdctl.space.SpaceReport;
 
 /** ASCII tables for the cluster commands; key/value responses are not supported, as in etcdctl. */
@@ -60,5 +61,10 @@ final class TablePrinter implements Printer {
     @Override
     public void spaceReport(SpaceReport report) {
         out.print(SpaceOutput.table(report, false));
+    }
+
+    @Override
+    public void rollingDefrag(RollingReport report) {
+        out.print(DefragOutput.table(report));
     }
 }
