@@ -52,7 +52,7 @@ public final class ClusterProbe {
     /** Every member checked, in member-list order. */
     public List<MemberCheck> checkAll() {
         List<Member> members = members();
-        List<AlarmMember> alarms = alarms();
+        List<AlarmMember> alarms = alarmsIfAny();
         List<MemberCheck> checks = new ArrayList<>();
         for (Member m : members) {
             checks.add(check(m, alarms));
@@ -64,16 +64,23 @@ public final class ClusterProbe {
     public MemberCheck check(long memberId) {
         for (Member m : members()) {
             if (m.getID() == memberId) {
-                return check(m, alarms());
+                return check(m, alarmsIfAny());
             }
         }
         throw new CliException(1, "member " + Long.toHexString(memberId) + " is no longer in the member list");
     }
 
-    private List<AlarmMember> alarms() {
+    /** The cluster's alarms; a CliException when no member answers. */
+    public List<AlarmMember> alarms() {
         try (EtcdConnection connection = ClientFactory.connect(settings)) {
             return EtcdConnection.call(() -> connection.stub(MaintenanceGrpc::newBlockingStub).alarm(
                     AlarmRequest.newBuilder().setAction(AlarmRequest.AlarmAction.GET).build())).getAlarmsList();
+        }
+    }
+
+    private List<AlarmMember> alarmsIfAny() {
+        try {
+            return alarms();
         } catch (CliException e) {
             return List.of(); // the per-member checks report what is unreachable
         }

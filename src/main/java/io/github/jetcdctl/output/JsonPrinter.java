@@ -38,6 +38,7 @@ import io.etcd.jetcd.api.ResponseHeader;
 import io.etcd.jetcd.api.TxnResponse;
 import io.github.jetcdctl.backup.BackupListing;
 import io.github.jetcdctl.backup.BackupReport;
+import io.github.jetcdctl.defrag.RecoveryReport;
 import io.github.jetcdctl.defrag.RollingReport;
 import io.github.jetcdctl.space.SpaceReport;
 import io.etcd.jetcd.api.Event;
@@ -388,5 +389,10 @@ final class JsonPrinter implements Printer {
     @Override
     public void rollingDefrag(RollingReport report) {
         out.println(DefragOutput.json(report));
+    }
+
+    @Override
+    public void alarmRecover(RecoveryReport report) {
+        out.println(RecoveryOutput.json(report));
     }
 }

@@ -34,6 +34,7 @@ import io.etcd.jetcd.api.ResponseHeader;
 import io.etcd.jetcd.api.TxnResponse;
 import io.github.jetcdctl.backup.BackupListing;
 import io.github.jetcdctl.backup.BackupReport;
+import io.github.jetcdctl.defrag.RecoveryReport;
 import io.github.jetcdctl.defrag.RollingReport;
 import io.github.jetcdctl.space.SpaceReport;
 import io.etcd.jetcd.api.WatchResponse;
@@ -221,6 +222,11 @@ public interface Printer {
 
     /** jetcdctl's defrag --rolling report (not in etcdctl): simple, table and json. */
     default void rollingDefrag(RollingReport report) {
+        throw format().unsupported();
+    }
+
+    /** jetcdctl's alarm recover report (not in etcdctl): simple and json. */
+    default void alarmRecover(RecoveryReport report) {
         throw format().unsupported();
     }
 

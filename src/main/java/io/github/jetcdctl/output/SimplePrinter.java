@@ -3,6 +3,7 @@ package io.github.jetcdctl.output;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import io.github.jetcdctl.defrag.RecoveryReport;
 import io.github.jetcdctl.defrag.RollingReport;
 import io.github.jetcdctl.space.SpaceReport;
 
@@ -409,5 +410,10 @@ final class SimplePrinter implements Printer {
     @Override
     public void rollingDefrag(RollingReport report) {
         out.print(DefragOutput.text(report));
+    }
+
+    @Override
+    public void alarmRecover(RecoveryReport report) {
+        out.print(RecoveryOutput.text(report));
     }
 }
