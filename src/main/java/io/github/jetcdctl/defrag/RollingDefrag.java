@@ -67,6 +67,9 @@ public final class RollingDefrag {
         if (options.compact()) {
             try {
                 compacted = compact(gate);
+                // compaction frees the old revisions' pages: the rule judges the members as they are now
+                gate = probe.checkAll();
+                plan = RollingPlan.of(gate, options.rule(), options.includeLearners());
             } catch (CliException e) {
                 if (!options.keepGoing()) {
                     return new RollingReport(false, gate, plan, 0, 0, notRun(plan, 0), "compaction failed: "

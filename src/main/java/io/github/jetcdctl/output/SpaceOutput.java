@@ -218,7 +218,8 @@ final class SpaceOutput {
                 + (r.memberId() == 0 ? "" : " (" + GoHex.unsigned(r.memberId()) + ")")});
         lines.add(new String[] {"revision", r.revision() + (r.offline() && r.compactedRevision() > 0
                 ? ", compacted at " + r.compactedRevision() : "")});
-        lines.add(new String[] {"keys", r.keys() + " in " + r.groups().size() + " groups: "
+        lines.add(new String[] {"keys", r.keys() + " in " + r.groups().size()
+                + (r.groups().size() == 1 ? " group: " : " groups: ")
                 + HumanBytes.format(r.keyBytes() + r.valueBytes()) + " of keys and current values"});
         if (r.offline()) {
             lines.add(new String[] {"history", r.revisions() + " kept revisions: "

@@ -59,6 +59,9 @@ public final class LiveSpaceScan {
 
     public static SpaceReport run(ConnectionSettings settings, byte[] prefix, SpaceTally tally,
             SpaceReport.Order order, long quotaFlag) {
+        if (settings.endpoints().isEmpty()) {
+            throw new io.github.jetcdctl.CliException(io.github.jetcdctl.ExitCodes.BAD_CONNECTION, "no endpoints");
+        }
         String endpoint = settings.endpoints().get(0);
         try (EtcdConnection connection = ClientFactory.connect(settings.withEndpoints(List.of(endpoint)))) {
             StatusResponse status = status(connection);

@@ -73,7 +73,8 @@ public class DefragCommand extends EtcdCommand {
     boolean rolling;
 
     @Option(names = "--dry-run", description = "(--rolling) print the plan and the reason for each member; touch "
-            + "nothing")
+            + "nothing (with --compact, the rule is judged on the figures before compaction; a real run judges "
+            + "them after it)")
     boolean dryRun;
 
     @Option(names = "--compact", description = "(--rolling) compact to the current revision first (physically), "
