@@ -28,6 +28,8 @@ import io.github.jetcdctl.output.RangeListing;
  * cluster's alarms, then the range streamed page by page at one revision (memory stays flat whatever its size).
  */
 public final class LiveSpaceScan {
+    /** Pages of at most 16 MiB: the scan only counts, and get's 64 MiB pages made a 1M-key scan's JVM grow. */
+    static final long PAGE_BYTES = 16L << 20;
     private LiveSpaceScan() {
     }
 
@@ -72,7 +74,7 @@ public final class LiveSpaceScan {
                     .setRangeEnd(ByteString.copyFrom(range[1])).build();
             Function<RangeRequest, RangeResponse> rpc =
                     r -> EtcdConnection.call(() -> connection.stub(KVGrpc::newBlockingStub).range(r));
-            RangeListing listing = RangePager.fetch(request, rpc);
+            RangeListing listing = RangePager.fetch(request, rpc, PAGE_BYTES);
             for (KeyValue kv : listing.kvs()) {
                 tally.current(kv.getKey().toByteArray(), kv.getValue().size(), SpaceTally.storageOf(kv.getValue()));
             }

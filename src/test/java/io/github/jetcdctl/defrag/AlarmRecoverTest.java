@@ -26,7 +26,7 @@ class AlarmRecoverTest {
     static final Jetcdctl JETCDCTL = Jetcdctl.create();
 
     private static ProcessResult jetcdctl(byte[] stdin, String... args) {
-        List<String> all = new ArrayList<>(List.of("--endpoints=" + ETCD.endpointsFlag()));
+        List<String> all = new ArrayList<>(List.of("--endpoints=" + ETCD.endpointsFlag(), "--dial-timeout=10s"));
         all.addAll(List.of(args));
         return JETCDCTL.run(all, stdin);
     }

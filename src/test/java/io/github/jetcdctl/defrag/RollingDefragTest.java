@@ -41,6 +41,7 @@ class RollingDefragTest {
     /** A few thousand puts of 10 KB values, then their deletion: a db with much to give back once compacted. */
     @BeforeAll
     static void fragment() {
+        cluster().awaitHealthy();
         StringBuilder lines = new StringBuilder();
         String value = "v".repeat(10_000);
         for (int round = 0; round < 2; round++) {

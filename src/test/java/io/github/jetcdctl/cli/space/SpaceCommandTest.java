@@ -42,6 +42,7 @@ class SpaceCommandTest {
     /** Puts and deletes through batch (one process); values by Go escapes so that any byte can be written. */
     @BeforeAll
     static void fill() {
+        ETCD.cluster().awaitHealthy();
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < 30; i++) {
             lines.append("put /registry/pods/ns").append(i % 3).append("/pod-").append(i).append(" '")
@@ -70,7 +71,8 @@ class SpaceCommandTest {
     }
 
     private static ProcessResult jetcdctl(byte[] stdin, String... args) {
-        List<String> all = new ArrayList<>(List.of("--endpoints=" + ETCD.endpointsFlag()));
+        // a loaded CI machine can take longer than the default 2 s to answer a fresh cluster's first dial
+        List<String> all = new ArrayList<>(List.of("--endpoints=" + ETCD.endpointsFlag(), "--dial-timeout=10s"));
         all.addAll(List.of(args));
         return JETCDCTL.run(all, stdin);
     }

@@ -53,8 +53,9 @@ final class SpaceJson {
                 }
                 return list;
             }
-            case VALUE_NUMBER_INT:
-                return p.getLongValue();
+            case VALUE_NUMBER_INT: // etcd's member IDs are uint64: above a long, kept as a BigInteger
+                return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getBigIntegerValue()
+                        : (Object) p.getLongValue();
             case VALUE_STRING:
                 return p.getText();
             case VALUE_TRUE:
