@@ -28,6 +28,7 @@ import io.github.jetcdctl.cli.maintenance.MoveLeaderCommand;
 import io.github.jetcdctl.cli.offline.HashKvCommand;
 import io.github.jetcdctl.cli.offline.MigrateCommand;
 import io.github.jetcdctl.cli.snapshot.SnapshotCommand;
+import io.github.jetcdctl.cli.space.SpaceCommand;
 import io.github.jetcdctl.cli.watch.WatchCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,6 +68,7 @@ public class RootCommand extends GroupCommand {
             PutCommand.class,
             RoleCommand.class,
             SnapshotCommand.class,
+            SpaceCommand.class,
             TxnCommand.class,
             UserCommand.class,
             VersionCommand.class,

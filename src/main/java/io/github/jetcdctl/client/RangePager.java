@@ -48,6 +48,15 @@ public final class RangePager {
 
     /** The first page is fetched now (errors surface before any output); the rest as the listing is read. */
     public static RangeListing fetch(RangeRequest request, Function<RangeRequest, RangeResponse> rpc) {
+        return fetch(request, rpc, MAX_PAGE_BYTES);
+    }
+
+    /**
+     * As {@link #fetch(RangeRequest, Function)} with pages of at most {@code maxPageBytes}: for a reader that only
+     * counts (the space report), smaller pages keep the process small at the cost of more count walks.
+     */
+    public static RangeListing fetch(RangeRequest request, Function<RangeRequest, RangeResponse> rpc,
+            long maxPageBytes) {
         long userLimit = request.getLimit();
         RangeResponse first = rpc.apply(request.toBuilder().setLimit(pageLimit(userLimit, 0, FIRST_PAGE_KEYS))
                 .build());
@@ -55,7 +64,7 @@ public final class RangePager {
         boolean more = userLimit > 0 && first.getCount() > userLimit;
         long revision = request.getRevision() > 0 ? request.getRevision() : first.getHeader().getRevision();
         RangeRequest rest = request.toBuilder().setRevision(revision).build();
-        Iterable<KeyValue> kvs = () -> new Pages(rest, rpc, first, total);
+        Iterable<KeyValue> kvs = () -> new Pages(rest, rpc, first, total, maxPageBytes);
         return new RangeListing(first.getHeader(), kvs, more, first.getCount(), first.hasHeader());
     }
 
@@ -74,6 +83,7 @@ public final class RangePager {
         private final RangeRequest request;
         private final Function<RangeRequest, RangeResponse> rpc;
         private final long total;
+        private final long maxPageBytes;
         private List<KeyValue> page;
         private boolean pageHasMore;
         private int index;
@@ -81,10 +91,12 @@ public final class RangePager {
         private long pageKeys = FIRST_PAGE_KEYS;
         private CompletableFuture<RangeResponse> prefetched;
 
-        Pages(RangeRequest request, Function<RangeRequest, RangeResponse> rpc, RangeResponse first, long total) {
+        Pages(RangeRequest request, Function<RangeRequest, RangeResponse> rpc, RangeResponse first, long total,
+                long maxPageBytes) {
             this.request = request;
             this.rpc = rpc;
             this.total = total;
+            this.maxPageBytes = maxPageBytes;
             accept(first);
         }
 
@@ -97,7 +109,8 @@ public final class RangePager {
                 return;
             }
             long perKey = Math.max(1, response.getSerializedSize() / page.size());
-            long pageBytes = Math.max(MIN_PAGE_BYTES, Math.min(MAX_PAGE_BYTES, total * perKey / PIECES));
+            long pageBytes = Math.max(Math.min(MIN_PAGE_BYTES, maxPageBytes), Math.min(maxPageBytes,
+                    total * perKey / PIECES));
             pageKeys = Math.max(1, pageBytes / perKey);
             long deliveredAfterPage = delivered + page.size();
             if (pageHasMore && deliveredAfterPage < total) {

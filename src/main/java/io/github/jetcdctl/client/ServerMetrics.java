@@ -64,6 +64,23 @@ public final class ServerMetrics {
         }
     }
 
+    /**
+     * The value of an unlabelled sample {@code name value} on a metrics page, if there is one that parses
+     * ({@code etcd_server_quota_backend_bytes 2.147483648e+09}).
+     */
+    public static java.util.OptionalDouble sample(String page, String name) {
+        for (String line : page.split("\n", -1)) {
+            if (line.startsWith(name + " ")) {
+                try {
+                    return java.util.OptionalDouble.of(Double.parseDouble(line.substring(name.length()).strip()));
+                } catch (NumberFormatException e) {
+                    return java.util.OptionalDouble.empty();
+                }
+            }
+        }
+        return java.util.OptionalDouble.empty();
+    }
+
     /** Go's words for a refused connection, the usual case; Java's message otherwise. */
     private static String reason(IOException e, java.net.URL url) {
         if (e instanceof java.net.ConnectException && "Connection refused".equals(e.getMessage())) {

@@ -9,7 +9,7 @@ import com.google.protobuf.ByteString;
  * Values the API server encrypted at rest start with {@code k8s:enc:<provider>:<version>:<keyName>:} (aescbc,
  * aesgcm, secretbox and kms v1 and v2 alike; the identity provider writes no prefix).
  */
-final class EncryptionPrefix {
+public final class EncryptionPrefix {
     static final String MARKER = "k8s:enc:";
     private static final ByteString MARKER_BYTES = ByteString.copyFromUtf8(MARKER);
     /** Provider, version and key names are short; a prefix longer than this is not one. */
@@ -18,7 +18,8 @@ final class EncryptionPrefix {
     private EncryptionPrefix() {
     }
 
-    static Optional<StoredValue.Encrypted> parse(ByteString value) {
+    /** The prefix of a value encrypted at rest, or empty for any other value. */
+    public static Optional<StoredValue.Encrypted> parse(ByteString value) {
         if (!value.startsWith(MARKER_BYTES)) {
             return Optional.empty();
         }

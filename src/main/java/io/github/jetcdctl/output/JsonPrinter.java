@@ -39,6 +39,9 @@ import io.etcd.jetcd.api.ResponseHeader;
 import io.etcd.jetcd.api.TxnResponse;
 import io.github.jetcdctl.backup.BackupListing;
 import io.github.jetcdctl.backup.BackupReport;
+import io.github.jetcdctl.defrag.RecoveryReport;
+import io.github.jetcdctl.defrag.RollingReport;
+import io.github.jetcdctl.space.SpaceReport;
 import io.etcd.jetcd.api.Event;
 import io.etcd.jetcd.api.WatchResponse;
 
@@ -459,5 +462,20 @@ final class JsonPrinter implements Printer {
                 .name("Canceled").value(response.getCanceled())
                 .name("Created").value(response.getCreated())
                 .endObject().toString());
+    }
+
+    @Override
+    public void spaceReport(SpaceReport report) {
+        SpaceOutput.jsonLines(report, hex).forEach(out::println);
+    }
+
+    @Override
+    public void rollingDefrag(RollingReport report) {
+        out.println(DefragOutput.json(report));
+    }
+
+    @Override
+    public void alarmRecover(RecoveryReport report) {
+        out.println(RecoveryOutput.json(report));
     }
 }

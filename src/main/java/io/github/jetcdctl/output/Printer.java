@@ -35,6 +35,9 @@ import io.etcd.jetcd.api.ResponseHeader;
 import io.etcd.jetcd.api.TxnResponse;
 import io.github.jetcdctl.backup.BackupListing;
 import io.github.jetcdctl.backup.BackupReport;
+import io.github.jetcdctl.defrag.RecoveryReport;
+import io.github.jetcdctl.defrag.RollingReport;
+import io.github.jetcdctl.space.SpaceReport;
 import io.etcd.jetcd.api.WatchResponse;
 
 /**
@@ -221,6 +224,21 @@ public interface Printer {
     }
 
     default void backupList(List<BackupListing> listings) {
+        throw format().unsupported();
+    }
+
+    /** jetcdctl's space report (not in etcdctl): simple, table and json (JSON lines). */
+    default void spaceReport(SpaceReport report) {
+        throw format().unsupported();
+    }
+
+    /** jetcdctl's defrag --rolling report (not in etcdctl): simple, table and json. */
+    default void rollingDefrag(RollingReport report) {
+        throw format().unsupported();
+    }
+
+    /** jetcdctl's alarm recover report (not in etcdctl): simple and json. */
+    default void alarmRecover(RecoveryReport report) {
         throw format().unsupported();
     }
 

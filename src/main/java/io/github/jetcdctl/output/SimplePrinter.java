@@ -3,6 +3,9 @@ package io.github.jetcdctl.output;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import io.github.jetcdctl.defrag.RecoveryReport;
+import io.github.jetcdctl.defrag.RollingReport;
+import io.github.jetcdctl.space.SpaceReport;
 
 import com.google.protobuf.ByteString;
 
@@ -410,5 +413,20 @@ final class SimplePrinter implements Printer {
             }
             keyValue(event.getKv(), false);
         }
+    }
+
+    @Override
+    public void spaceReport(SpaceReport report) {
+        out.print(SpaceOutput.text(report, hex));
+    }
+
+    @Override
+    public void rollingDefrag(RollingReport report) {
+        out.print(DefragOutput.text(report));
+    }
+
+    @Override
+    public void alarmRecover(RecoveryReport report) {
+        out.print(RecoveryOutput.text(report));
     }
 }

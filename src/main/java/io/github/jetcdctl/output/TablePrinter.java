@@ -7,6 +7,8 @@ import io.github.jetcdctl.snapshot.KvHash;
 import io.github.jetcdctl.snapshot.SnapshotStatus;
 import io.github.jetcdctl.backup.BackupListing;
 import io.github.jetcdctl.backup.BackupReport;
+import io.github.jetcdctl.defrag.RollingReport;
+import io.github.jetcdctl.space.SpaceReport;
 
 /** ASCII tables for the cluster commands; key/value responses are not supported, as in etcdctl. */
 final class TablePrinter implements Printer {
@@ -62,5 +64,15 @@ final class TablePrinter implements Printer {
     @Override
     public void backupList(List<BackupListing> listings) {
         out.print(BackupOutput.listTable(listings, line.tableStyle()));
+    }
+
+    @Override
+    public void spaceReport(SpaceReport report) {
+        out.print(SpaceOutput.table(report, false));
+    }
+
+    @Override
+    public void rollingDefrag(RollingReport report) {
+        out.print(DefragOutput.table(report));
     }
 }

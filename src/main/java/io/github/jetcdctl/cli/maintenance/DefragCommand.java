@@ -1,7 +1,9 @@
 package io.github.jetcdctl.cli.maintenance;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.etcd.jetcd.api.DefragmentRequest;
 import io.etcd.jetcd.api.MaintenanceGrpc;
@@ -13,12 +15,20 @@ import io.github.jetcdctl.cli.EtcdCommand;
 import io.github.jetcdctl.cli.IgnoredArguments;
 import io.github.jetcdctl.cli.IoErrors;
 import io.github.jetcdctl.cli.gosyntax.GoBoolConverter;
+import io.github.jetcdctl.cli.gosyntax.GoDurationConverter;
 import io.github.jetcdctl.client.ClientFactory;
 import io.github.jetcdctl.client.ConnectionSettings;
 import io.github.jetcdctl.client.EtcdConnection;
+import io.github.jetcdctl.defrag.ClusterProbe;
+import io.github.jetcdctl.defrag.DefragExitCodes;
+import io.github.jetcdctl.defrag.DefragRule;
+import io.github.jetcdctl.defrag.RollingDefrag;
+import io.github.jetcdctl.defrag.RollingReport;
 import io.github.jetcdctl.output.GoDuration;
 import io.github.jetcdctl.output.HumanBytes;
 import io.github.jetcdctl.output.MaintenanceMessages;
+import io.github.jetcdctl.output.OutputFormat;
+import io.github.jetcdctl.output.Printer;
 import io.github.jetcdctl.snapshot.OfflineDefrag;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,9 +44,17 @@ import picocli.CommandLine.Option;
  * (no db, not a bbolt file, damage) we print one Error line with its exit code 2; other failures exit 1 with
  * etcdutl's {@code Failed to defragment etcd data[DIR] (...)} text. A db held by a running etcd is refused at once
  * where etcdutl waits for its lock without end.
+ *
+ * <p>{@code defrag --rolling} (jetcdctl only) is the safe rolling mode of {@link RollingDefrag}; its flags are
+ * refused without it, so that plain {@code defrag} stays etcdctl's.
  */
-@Command(name = "defrag", description = "Defragments the storage of the etcd members with given endpoints")
+@Command(name = "defrag", description = "Defragments the storage of the etcd members with given endpoints",
+        footer = DefragExitCodes.ROLLING_HELP)
 public class DefragCommand extends EtcdCommand {
+    private static final List<String> ROLLING_ONLY = List.of("--dry-run", "--compact", "--move-leader",
+            "--include-learners", "--wait", "--health-timeout", "--min-free-bytes", "--min-free-ratio",
+            "--min-quota-usage", "--quota-backend-bytes", "--keep-going");
+
     @Mixin
     IgnoredArguments extraWords;
 
@@ -48,8 +66,68 @@ public class DefragCommand extends EtcdCommand {
             + "directory not in use by etcd (offline, with no server; the member must be stopped).")
     String dataDir = "";
 
+    @Option(names = "--rolling", description = "(jetcdctl) every member of the cluster, safely: stop before touching "
+            + "anything if a member is unhealthy (a NOSPACE alarm is not), followers one at a time, the leader last, "
+            + "each followed by --wait and a health check of every member; stop at the first failure. Implies "
+            + "--cluster. Prints a report (-w json for scripts)")
+    boolean rolling;
+
+    @Option(names = "--dry-run", description = "(--rolling) print the plan and the reason for each member; touch "
+            + "nothing (with --compact, the rule is judged on the figures before compaction; a real run judges "
+            + "them after it)")
+    boolean dryRun;
+
+    @Option(names = "--compact", description = "(--rolling) compact to the current revision first (physically), "
+            + "so that defragmenting gives back the space of old revisions")
+    boolean compact;
+
+    @Option(names = "--move-leader", description = "(--rolling) before the leader's turn, hand leadership to a "
+            + "healthy follower (already defragmented), so that the cluster keeps a responsive leader")
+    boolean moveLeader;
+
+    @Option(names = "--include-learners", description = "(--rolling) defragment learners too (skipped by default)")
+    boolean includeLearners;
+
+    @Option(names = "--wait", paramLabel = "<duration>", converter = GoDurationConverter.class,
+            description = "(--rolling) pause after each member before its health check (default 0s)")
+    Duration pause = Duration.ZERO;
+
+    @Option(names = "--health-timeout", paramLabel = "<duration>", converter = GoDurationConverter.class,
+            description = "(--rolling) how long every member may take to be healthy again after each member "
+                    + "(default 30s)")
+    Duration healthTimeout = Duration.ofSeconds(30);
+
+    @Option(names = "--min-free-bytes", paramLabel = "<bytes>", description = "(--rolling) rule: only members "
+            + "whose db holds at least this many free bytes (what a defragmentation gives back)")
+    long minFreeBytes;
+
+    @Option(names = "--min-free-ratio", paramLabel = "<0..1>", description = "(--rolling) rule: only members whose "
+            + "free bytes are at least this share of their db size, e.g. 0.3")
+    double minFreeRatio;
+
+    @Option(names = "--min-quota-usage", paramLabel = "<0..1>", description = "(--rolling) rule: only members whose "
+            + "db size is at least this share of their quota, e.g. 0.8 (quota from the server's status on etcd "
+            + "3.6+, else its /metrics, else --quota-backend-bytes). All given rules must hold")
+    double minQuotaUsage;
+
+    @Option(names = "--quota-backend-bytes", paramLabel = "<bytes>", description = "(--rolling) the quota to use "
+            + "when a member reports none and its /metrics cannot be read")
+    long quotaFlag;
+
+    @Option(names = "--keep-going", description = "(--rolling) after a failed member, go on with the next ones")
+    boolean keepGoing;
+
     @Override
     protected void run() {
+        if (rolling) {
+            defragmentRolling();
+            return;
+        }
+        for (String flag : ROLLING_ONLY) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(flag)) {
+                throw new CliException(ExitCodes.ERROR, flag + " is a flag of defrag --rolling");
+            }
+        }
         if (!dataDir.isEmpty()) {
             defragmentDataDir();
             return;
@@ -74,6 +152,35 @@ public class DefragCommand extends EtcdCommand {
         }
         if (failed) {
             throw new CliException(ExitCodes.ERROR, null);
+        }
+    }
+
+    private void defragmentRolling() {
+        if (!dataDir.isEmpty()) {
+            throw CliException.badArgs("--rolling defragments running members; --data-dir a stopped one");
+        }
+        DefragRule rule;
+        try {
+            rule = new DefragRule(minFreeBytes, minFreeRatio, minQuotaUsage);
+        } catch (IllegalArgumentException e) {
+            throw CliException.badArgs("--min-free-bytes must be >= 0, --min-free-ratio and --min-quota-usage "
+                    + "between 0 and 1");
+        }
+        Printer printer = session().printer();
+        if (printer.format() != OutputFormat.SIMPLE && printer.format() != OutputFormat.JSON
+                && printer.format() != OutputFormat.TABLE) {
+            throw printer.format().unsupported();
+        }
+        ConnectionSettings settings = session().connectionSettings();
+        RollingDefrag.Options options = new RollingDefrag.Options(rule, compact, moveLeader, includeLearners, dryRun,
+                keepGoing, pause, healthTimeout);
+        Consumer<String> progress = printer.format() == OutputFormat.JSON ? line -> { } : session().err()::println;
+        RollingReport report = new RollingDefrag(settings, new ClusterProbe(settings, quotaFlag), options, progress)
+                .run();
+        printer.rollingDefrag(report);
+        if (report.exitCode() != DefragExitCodes.SUCCESS) {
+            throw new CliException(report.exitCode(), report.stoppedBecause().isEmpty() ? null
+                    : report.stoppedBecause());
         }
     }
 
