@@ -1,0 +1,42 @@
+package io.github.jetcdctl.cli.kv;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+import io.etcd.jetcd.api.RangeRequest;
+import io.github.jetcdctl.CliException;
+import io.github.jetcdctl.ExitCodes;
+import io.github.jetcdctl.cli.IoErrors;
+import io.github.jetcdctl.output.Printer;
+import io.github.jetcdctl.recovery.OfflineDb;
+import io.github.jetcdctl.recovery.OfflineRange;
+import io.github.jetcdctl.recovery.RecoveryException;
+import io.github.jetcdctl.recovery.SourceFiles;
+
+/** {@code get --from}: the same request answered from a file or data dir, through get's own printers. */
+final class OfflineGet {
+    private OfflineGet() {
+    }
+
+    static void print(String from, RangeRequest request, Printer printer, boolean printValueOnly) {
+        Path path = Path.of(from);
+        try (OfflineDb db = OfflineDb.open(SourceFiles.newest(path))) {
+            printer.get(new OfflineRange(db).range(request), printValueOnly);
+        } catch (RecoveryException e) {
+            throw new CliException(ExitCodes.ERROR, e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw failure(e.getCause(), path);
+        } catch (IOException e) {
+            throw failure(e, path);
+        }
+    }
+
+    static CliException failure(IOException e, Path path) {
+        if (e instanceof java.nio.file.NoSuchFileException && e.getMessage() != null
+                && e.getMessage().equals(path.toString())) {
+            return new CliException(ExitCodes.ERROR, IoErrors.goText(e, path), e);
+        }
+        return new CliException(ExitCodes.ERROR, IoErrors.describe(e), e);
+    }
+}
