@@ -24,6 +24,7 @@ import io.github.jetcdctl.cli.maintenance.AlarmCommand;
 import io.github.jetcdctl.cli.maintenance.CompactionCommand;
 import io.github.jetcdctl.cli.maintenance.DefragCommand;
 import io.github.jetcdctl.cli.maintenance.MoveLeaderCommand;
+import io.github.jetcdctl.cli.recovery.HistoryCommand;
 import io.github.jetcdctl.cli.snapshot.SnapshotCommand;
 import io.github.jetcdctl.cli.watch.WatchCommand;
 import picocli.CommandLine.Command;
@@ -53,6 +54,7 @@ public class RootCommand extends GroupCommand {
             ElectCommand.class,
             EndpointCommand.class,
             GetCommand.class,
+            HistoryCommand.class,
             LeaseCommand.class,
             LockCommand.class,
             MakeMirrorCommand.class,

@@ -34,6 +34,8 @@ import io.etcd.jetcd.api.ResponseHeader;
 import io.etcd.jetcd.api.TxnResponse;
 import io.github.jetcdctl.backup.BackupListing;
 import io.github.jetcdctl.backup.BackupReport;
+import io.github.jetcdctl.recovery.HistoryEntry;
+import io.github.jetcdctl.recovery.KeyHistory;
 import io.etcd.jetcd.api.WatchResponse;
 
 /**
@@ -111,6 +113,11 @@ public interface Printer {
     }
 
     default void moveLeader(long leader, long target, MoveLeaderResponse response) {
+        throw format().unsupported();
+    }
+
+    /** {@code history}: {@code entries} (all or some of {@code history}'s), each with where it was found. */
+    default void history(KeyHistory history, List<HistoryEntry> entries, boolean keysOnly) {
         throw format().unsupported();
     }
 

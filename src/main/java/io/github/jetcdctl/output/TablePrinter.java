@@ -6,6 +6,8 @@ import io.etcd.jetcd.api.MemberListResponse;
 import io.github.jetcdctl.snapshot.SnapshotStatus;
 import io.github.jetcdctl.backup.BackupListing;
 import io.github.jetcdctl.backup.BackupReport;
+import io.github.jetcdctl.recovery.HistoryEntry;
+import io.github.jetcdctl.recovery.KeyHistory;
 
 /** ASCII tables for the cluster commands; key/value responses are not supported, as in etcdctl. */
 final class TablePrinter implements Printer {
@@ -54,5 +56,10 @@ final class TablePrinter implements Printer {
     @Override
     public void backupList(List<BackupListing> listings) {
         out.print(BackupOutput.listTable(listings));
+    }
+
+    @Override
+    public void history(KeyHistory history, List<HistoryEntry> entries, boolean keysOnly) {
+        out.print(HistoryOutput.table(entries));
     }
 }

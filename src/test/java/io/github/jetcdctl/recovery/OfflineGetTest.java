@@ -71,6 +71,11 @@ class OfflineGetTest {
     }
 
     static long revision() {
+        return revisionOf(etcdctl);
+    }
+
+    /** The cluster's current revision. */
+    static long revisionOf(Etcdctl etcdctl) {
         Matcher m = REVISION.matcher(etcdctl.run("get", "x", "-w", "json").stdoutText());
         assertTrue(m.find());
         return Long.parseLong(m.group(1));

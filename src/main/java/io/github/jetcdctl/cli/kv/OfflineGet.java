@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import io.etcd.jetcd.api.RangeRequest;
 import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.ExitCodes;
-import io.github.jetcdctl.cli.IoErrors;
+import io.github.jetcdctl.cli.OfflineErrors;
 import io.github.jetcdctl.output.Printer;
 import io.github.jetcdctl.recovery.OfflineDb;
 import io.github.jetcdctl.recovery.OfflineRange;
@@ -26,17 +26,9 @@ final class OfflineGet {
         } catch (RecoveryException e) {
             throw new CliException(ExitCodes.ERROR, e.getMessage());
         } catch (UncheckedIOException e) {
-            throw failure(e.getCause(), path);
+            throw OfflineErrors.of(e.getCause(), path);
         } catch (IOException e) {
-            throw failure(e, path);
+            throw OfflineErrors.of(e, path);
         }
-    }
-
-    static CliException failure(IOException e, Path path) {
-        if (e instanceof java.nio.file.NoSuchFileException && e.getMessage() != null
-                && e.getMessage().equals(path.toString())) {
-            return new CliException(ExitCodes.ERROR, IoErrors.goText(e, path), e);
-        }
-        return new CliException(ExitCodes.ERROR, IoErrors.describe(e), e);
     }
 }
