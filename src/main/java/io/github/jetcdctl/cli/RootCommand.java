@@ -25,6 +25,7 @@ import io.github.jetcdctl.cli.maintenance.CompactionCommand;
 import io.github.jetcdctl.cli.maintenance.DefragCommand;
 import io.github.jetcdctl.cli.maintenance.MoveLeaderCommand;
 import io.github.jetcdctl.cli.recovery.HistoryCommand;
+import io.github.jetcdctl.cli.recovery.RecoverCommand;
 import io.github.jetcdctl.cli.snapshot.SnapshotCommand;
 import io.github.jetcdctl.cli.watch.WatchCommand;
 import picocli.CommandLine.Command;
@@ -61,6 +62,7 @@ public class RootCommand extends GroupCommand {
             MemberCommand.class,
             MoveLeaderCommand.class,
             PutCommand.class,
+            RecoverCommand.class,
             RoleCommand.class,
             SnapshotCommand.class,
             TxnCommand.class,

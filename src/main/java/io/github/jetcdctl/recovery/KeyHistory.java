@@ -84,13 +84,34 @@ public final class KeyHistory {
         return kept;
     }
 
-    /** The newest entry of {@code key} at or before {@code revision}, or null. */
-    public HistoryEntry at(ByteString key, long revision) {
-        HistoryEntry found = null;
+    /**
+     * What to bring back, one put per key in key order: each key's newest change at or before {@code revision}
+     * when it is a put (a key deleted by then has nothing to bring back), or with {@code revision} 0 each key's
+     * newest put, the value it had before it was deleted.
+     */
+    public List<HistoryEntry> chosen(long revision) {
+        Map<ByteString, HistoryEntry> byKey = new TreeMap<>(KEY_ORDER);
         for (HistoryEntry e : entries()) {
-            if (e.revision() > revision) {
+            if (revision > 0 && e.revision() > revision) {
                 break;
             }
+            if (revision > 0 || !e.delete()) {
+                byKey.put(e.kv().getKey(), e);
+            }
+        }
+        List<HistoryEntry> chosen = new ArrayList<>();
+        byKey.values().forEach(e -> {
+            if (!e.delete()) {
+                chosen.add(e);
+            }
+        });
+        return chosen;
+    }
+
+    /** The newest change known of {@code key}, or null. */
+    public HistoryEntry newest(ByteString key) {
+        HistoryEntry found = null;
+        for (HistoryEntry e : entries()) {
             if (e.kv().getKey().equals(key)) {
                 found = e;
             }

@@ -62,7 +62,7 @@ class OfflineGetTest {
         assertTrue(jetcdctl.run("snapshot", "save", snapshot.toString()).succeeded());
         backups = dir.resolve("backups");
         Files.createDirectories(backups);
-        assertTrue(jetcdctl.run("backup", backups.toString(), "--compress", "gzip").succeeded());
+        Backups.take(jetcdctl, backups, "gzip");
     }
 
     static void put(String key, byte[] value) {

@@ -1,23 +1,15 @@
 package io.github.jetcdctl.cli.recovery;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.github.jetcdctl.CliException;
-import io.github.jetcdctl.ExitCodes;
 import io.github.jetcdctl.cli.DecodeOptions;
 import io.github.jetcdctl.cli.EtcdCommand;
-import io.github.jetcdctl.cli.OfflineErrors;
 import io.github.jetcdctl.cli.gosyntax.GoBoolConverter;
-import io.github.jetcdctl.client.EtcdConnection;
 import io.github.jetcdctl.output.Printer;
-import io.github.jetcdctl.recovery.FileHistory;
 import io.github.jetcdctl.recovery.HistoryEntry;
 import io.github.jetcdctl.recovery.KeyHistory;
-import io.github.jetcdctl.recovery.LiveHistory;
-import io.github.jetcdctl.recovery.RecoveryException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,14 +30,8 @@ public class HistoryCommand extends EtcdCommand {
             description = "the history of every key with this prefix (a deleted namespace's objects too)")
     boolean prefix;
 
-    @Option(names = "--from", paramLabel = "<path>", description = "a snapshot or backup file (.db, .db.gz, "
-            + ".db.zst), a data dir, or a backup directory (all its backups); repeat for more. Without it, the "
-            + "cluster is read")
-    List<String> from = new ArrayList<>();
-
-    @Option(names = "--cluster", arity = "0..1", fallbackValue = "true", converter = GoBoolConverter.class,
-            description = "read the cluster's history too, with --from (without --from it is the only source)")
-    boolean cluster;
+    @Mixin
+    HistorySources sources;
 
     @Option(names = "--deleted", arity = "0..1", fallbackValue = "true", converter = GoBoolConverter.class,
             description = "only keys whose newest known change is a delete: what was lost")
@@ -64,9 +50,7 @@ public class HistoryCommand extends EtcdCommand {
 
     @Override
     protected void run() throws InterruptedException {
-        List<byte[]> keyArgs = new ArrayList<>();
-        args.forEach(a -> keyArgs.add(session().argBytes(a)));
-        KeyArguments range = KeyArguments.parse("history", keyArgs, prefix);
+        KeyArguments range = KeyArguments.parse("history", args, session()::argBytes, prefix);
         if (diff && !decode.enabled()) {
             throw CliException.badArgs("--diff compares decoded objects; it needs --decode=k8s");
         }
@@ -76,23 +60,7 @@ public class HistoryCommand extends EtcdCommand {
         }
         Printer decoding = decode.decodingPrinter(session(), diff);
         Printer printer = decoding != null ? decoding : session().printer();
-        KeyHistory history = new KeyHistory();
-        Path current = null;
-        try {
-            for (String path : from) {
-                current = Path.of(path);
-                FileHistory.read(List.of(current), range.key(), range.rangeEnd(), history);
-            }
-        } catch (IOException e) {
-            throw OfflineErrors.of(e, current);
-        }
-        if (from.isEmpty() || cluster) {
-            try (EtcdConnection connection = session().connect()) {
-                LiveHistory.read(connection, range.key(), range.rangeEnd(), history);
-            } catch (RecoveryException e) {
-                throw new CliException(ExitCodes.ERROR, e.getMessage());
-            }
-        }
+        KeyHistory history = sources.read(session(), range);
         List<HistoryEntry> entries = deleted ? history.deletedKeys() : history.entries();
         printer.history(history, entries, keysOnly);
     }

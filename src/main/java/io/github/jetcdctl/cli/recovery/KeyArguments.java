@@ -1,6 +1,7 @@
 package io.github.jetcdctl.cli.recovery;
 
 import java.util.List;
+import java.util.function.Function;
 
 import com.google.protobuf.ByteString;
 
@@ -10,7 +11,9 @@ import io.github.jetcdctl.client.KeyRanges;
 /** A key, or a range as get takes it: KEY [RANGE_END], or KEY with --prefix. */
 record KeyArguments(ByteString key, ByteString rangeEnd) {
 
-    static KeyArguments parse(String command, List<byte[]> args, boolean prefix) {
+    static KeyArguments parse(String command, List<String> typed, Function<String, byte[]> argBytes,
+            boolean prefix) {
+        List<byte[]> args = typed.stream().map(argBytes).toList();
         if (args.isEmpty() || args.size() > 2) {
             throw CliException.badArgs(command + " command needs one argument as key and an optional argument as "
                     + "range_end");
