@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * The log lines etcdutl 3.5 writes to stderr (snapshot restore, defrag --data-dir) in zap's console format: time,
+ * The log lines etcdutl writes to stderr (snapshot restore, defrag --data-dir, migrate) in zap's console format: time,
  * level, caller and message separated by TABs, then the fields as JSON with {@code ", "} and {@code ": "} separators.
  */
 public final class ConsoleLog {
@@ -20,7 +20,21 @@ public final class ConsoleLog {
 
     /** {@code fields} alternate names and values; a value is a String, a Number or a List of Strings. */
     public void info(String caller, String message, Object... fields) {
-        StringBuilder line = new StringBuilder(TIME.format(ZonedDateTime.now())).append("\tinfo\t").append(caller)
+        line("info", caller, message, fields);
+    }
+
+    public void warn(String caller, String message, Object... fields) {
+        line("warn", caller, message, fields);
+    }
+
+    /** An error line, without the stack trace zap adds to it (we print none unless --debug). */
+    public void error(String caller, String message, Object... fields) {
+        line("error", caller, message, fields);
+    }
+
+    private void line(String level, String caller, String message, Object... fields) {
+        StringBuilder line = new StringBuilder(TIME.format(ZonedDateTime.now())).append('\t').append(level)
+                .append('\t').append(caller)
                 .append('\t').append(message);
         if (fields.length > 0) {
             line.append("\t{");

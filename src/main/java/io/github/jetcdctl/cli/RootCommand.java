@@ -24,6 +24,8 @@ import io.github.jetcdctl.cli.maintenance.AlarmCommand;
 import io.github.jetcdctl.cli.maintenance.CompactionCommand;
 import io.github.jetcdctl.cli.maintenance.DefragCommand;
 import io.github.jetcdctl.cli.maintenance.MoveLeaderCommand;
+import io.github.jetcdctl.cli.offline.HashKvCommand;
+import io.github.jetcdctl.cli.offline.MigrateCommand;
 import io.github.jetcdctl.cli.recovery.HistoryCommand;
 import io.github.jetcdctl.cli.recovery.RecoverCommand;
 import io.github.jetcdctl.cli.snapshot.SnapshotCommand;
@@ -55,11 +57,13 @@ public class RootCommand extends GroupCommand {
             ElectCommand.class,
             EndpointCommand.class,
             GetCommand.class,
+            HashKvCommand.class,
             HistoryCommand.class,
             LeaseCommand.class,
             LockCommand.class,
             MakeMirrorCommand.class,
             MemberCommand.class,
+            MigrateCommand.class,
             MoveLeaderCommand.class,
             PutCommand.class,
             RecoverCommand.class,

@@ -6,6 +6,7 @@ import java.util.List;
 import io.etcd.jetcd.api.Member;
 import io.etcd.jetcd.api.MemberListResponse;
 import io.etcd.jetcd.api.StatusResponse;
+import io.github.jetcdctl.snapshot.KvHash;
 import io.github.jetcdctl.snapshot.SnapshotStatus;
 
 /**
@@ -77,6 +78,13 @@ final class ClusterTables {
         AsciiTable table = new AsciiTable(headers);
         rows.forEach(table::addRow);
         return table.render();
+    }
+
+    static final List<String> HASH_KV_HEADERS = List.of("hash", "hash revision", "compact revision");
+
+    static List<String> hashKvRow(KvHash.Result hash) {
+        return List.of(Long.toString(hash.hash()), Long.toString(hash.hashRevision()),
+                Long.toString(hash.compactRevision()));
     }
 
     static final List<String> SNAPSHOT_STATUS_HEADERS = List.of("hash", "revision", "total keys", "total size");

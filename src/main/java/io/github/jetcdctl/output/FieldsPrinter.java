@@ -10,6 +10,7 @@ import io.etcd.jetcd.api.KeyValue;
 import io.etcd.jetcd.api.PutResponse;
 import io.etcd.jetcd.api.RangeResponse;
 import io.etcd.jetcd.api.ResponseHeader;
+import io.github.jetcdctl.snapshot.KvHash;
 import io.github.jetcdctl.snapshot.SnapshotStatus;
 import io.etcd.jetcd.api.AlarmResponse;
 import io.etcd.jetcd.api.AlarmMember;
@@ -172,6 +173,13 @@ final class FieldsPrinter implements Printer {
         field("Revision", Long.toString(status.revision()));
         field("Keys", Long.toString(status.totalKey()));
         field("Size", Long.toString(status.totalSize()));
+    }
+
+    @Override
+    public void hashKv(KvHash.Result hash) {
+        field("Hash", Long.toString(hash.hash()));
+        field("Hash revision", Long.toString(hash.hashRevision()));
+        field("Compact revision", Long.toString(hash.compactRevision()));
     }
 
     @Override

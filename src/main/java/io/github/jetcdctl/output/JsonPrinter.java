@@ -12,6 +12,7 @@ import io.etcd.jetcd.api.Member;
 import io.etcd.jetcd.api.MemberListResponse;
 import io.etcd.jetcd.api.PutResponse;
 import io.etcd.jetcd.api.RangeResponse;
+import io.github.jetcdctl.snapshot.KvHash;
 import io.github.jetcdctl.snapshot.SnapshotStatus;
 import io.etcd.jetcd.api.AlarmResponse;
 import io.etcd.jetcd.api.MemberAddResponse;
@@ -213,6 +214,15 @@ final class JsonPrinter implements Printer {
                 .name("revision").value(status.revision())
                 .name("totalKey").value(status.totalKey())
                 .name("totalSize").value(status.totalSize())
+                .endObject().toString());
+    }
+
+    @Override
+    public void hashKv(KvHash.Result hash) {
+        out.println(new GoJsonWriter().beginObject()
+                .name("hash").value(hash.hash())
+                .name("hashRevision").value(hash.hashRevision())
+                .name("compactRevision").value(hash.compactRevision())
                 .endObject().toString());
     }
 

@@ -6,6 +6,7 @@ import io.etcd.jetcd.api.DeleteRangeResponse;
 import io.etcd.jetcd.api.MemberListResponse;
 import io.etcd.jetcd.api.PutResponse;
 import io.etcd.jetcd.api.RangeResponse;
+import io.github.jetcdctl.snapshot.KvHash;
 import io.github.jetcdctl.snapshot.SnapshotStatus;
 import io.etcd.jetcd.api.AlarmResponse;
 import io.etcd.jetcd.api.MemberAddResponse;
@@ -122,6 +123,11 @@ public interface Printer {
     }
 
     default void snapshotStatus(SnapshotStatus status) {
+        throw format().unsupported();
+    }
+
+    /** {@code hashkv} of a db file, as etcdutl prints it (no protobuf form). */
+    default void hashKv(KvHash.Result hash) {
         throw format().unsupported();
     }
 

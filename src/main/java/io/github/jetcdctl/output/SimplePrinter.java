@@ -13,6 +13,7 @@ import io.github.jetcdctl.recovery.HistoryEntry;
 import io.github.jetcdctl.recovery.KeyHistory;
 import io.etcd.jetcd.api.PutResponse;
 import io.etcd.jetcd.api.RangeResponse;
+import io.github.jetcdctl.snapshot.KvHash;
 import io.github.jetcdctl.snapshot.SnapshotStatus;
 import io.etcd.jetcd.api.AlarmResponse;
 import io.etcd.jetcd.api.AlarmMember;
@@ -205,6 +206,11 @@ final class SimplePrinter implements Printer {
     @Override
     public void snapshotStatus(SnapshotStatus status) {
         joinedRows(List.of(ClusterTables.snapshotStatusRow(status)));
+    }
+
+    @Override
+    public void hashKv(KvHash.Result hash) {
+        joinedRows(List.of(ClusterTables.hashKvRow(hash)));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.jetcdctl.output;
 import java.util.List;
 
 import io.etcd.jetcd.api.MemberListResponse;
+import io.github.jetcdctl.snapshot.KvHash;
 import io.github.jetcdctl.snapshot.SnapshotStatus;
 import io.github.jetcdctl.backup.BackupListing;
 import io.github.jetcdctl.backup.BackupReport;
@@ -46,6 +47,11 @@ final class TablePrinter implements Printer {
     public void snapshotStatus(SnapshotStatus status) {
         out.print(ClusterTables.render(ClusterTables.SNAPSHOT_STATUS_HEADERS,
                 List.of(ClusterTables.snapshotStatusRow(status))));
+    }
+
+    @Override
+    public void hashKv(KvHash.Result hash) {
+        out.print(ClusterTables.render(ClusterTables.HASH_KV_HEADERS, List.of(ClusterTables.hashKvRow(hash))));
     }
 
     @Override

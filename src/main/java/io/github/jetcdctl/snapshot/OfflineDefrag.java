@@ -1,15 +1,8 @@
 package io.github.jetcdctl.snapshot;
 
 import java.io.IOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.jetcdctl.snapshot.bbolt.BoltCopy;
 import io.github.jetcdctl.snapshot.bbolt.BoltReader;
@@ -24,10 +17,9 @@ import io.github.jetcdctl.snapshot.bbolt.PageTracker;
  * the machine it runs on, it keeps the db's page size, and its pages are full where bbolt fills them to 90 %, so it
  * is never larger. Its transaction id follows the db's.
  *
- * <p>The copy goes to {@code member/snap/db.tmp.N} (the name etcd's own defrag uses, so an etcd that starts after a
- * crash removes a leftover), with the db's mode and owner, is synced, and is renamed over the db; then the directory
- * is synced. On any failure, and on Ctrl-C, the temporary file is removed and the db is untouched. One page per tree
- * level is in memory at a time, whatever the size of the db.
+ * <p>The copy replaces the db through {@link DbReplacement}: a synced {@code member/snap/db.tmp.N} with the db's mode
+ * and owner, renamed over it; a failure leaves the db as it was. One page per tree level is in memory at a time,
+ * whatever the size of the db.
  *
  * <p>Unlike etcdutl, which waits for as long as it takes to get the db's lock, a db that another process holds is
  * refused at once ({@link LockHolders}); the member's WAL files stay locked during the copy ({@link WalLocks}) and
@@ -84,34 +76,12 @@ public final class OfflineDefrag {
     }
 
     private static void refuseIfLocked(Path db) throws IOException {
-        Optional<LockHolders.Holder> holder = LockHolders.find(db);
-        if (holder.isPresent()) {
-            throw new InUseException(holder.get().describe() + " holds a lock on " + db);
-        }
+        DbReplacement.refuseIfLocked(db);
     }
 
     private static Result rewrite(Path db) throws IOException {
-        AtomicReference<Path> temporary = new AtomicReference<>();
-        Thread cleanup = new Thread(() -> deleteQuietly(temporary.get()), "defrag-cleanup");
-        Runtime.getRuntime().addShutdownHook(cleanup); // before the file exists, so that no signal leaves it behind
         try (BoltReader source = open(db)) {
-            PosixFileAttributes attributes = Files.readAttributes(db, PosixFileAttributes.class);
-            Path tmp = Files.createTempFile(db.getParent(), "db.tmp.", "");
-            temporary.set(tmp);
-            keepOwnerAndMode(tmp, attributes);
-            Result result = copy(source, tmp);
-            refuseIfLocked(db); // an etcd that started meanwhile would keep serving the old file
-            Files.move(tmp, db, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            temporary.set(null);
-            SnapshotSink.syncDirectory(db.getParent());
-            return result;
-        } finally {
-            deleteQuietly(temporary.get());
-            try {
-                Runtime.getRuntime().removeShutdownHook(cleanup);
-            } catch (IllegalStateException ignored) {
-                // the JVM is already shutting down; the hook removes the temporary file
-            }
+            return DbReplacement.replace(db, tmp -> copy(source, tmp));
         }
     }
 
@@ -149,36 +119,5 @@ public final class OfflineDefrag {
 
     private static String lowerFirst(String s) {
         return s == null || s.isEmpty() ? String.valueOf(s) : Character.toLowerCase(s.charAt(0)) + s.substring(1);
-    }
-
-    /** The new file gets the db's mode, and its owner and group when they differ (which needs the right to chown). */
-    private static void keepOwnerAndMode(Path tmp, PosixFileAttributes db) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
-        PosixFileAttributes current = view.readAttributes();
-        try {
-            if (!current.owner().equals(db.owner())) {
-                view.setOwner(db.owner());
-            }
-            if (!current.group().equals(db.group())) {
-                view.setGroup(db.group());
-            }
-        } catch (FileSystemException e) {
-            String reason = e.getReason() == null ? "operation not permitted" : e.getReason().toLowerCase(Locale.ROOT);
-            String owner = db.owner().getName() + ":" + db.group().getName();
-            throw new IOException("cannot give the new db the owner " + owner + " of the old one (" + reason
-                    + "); run as root or as the db's owner", e);
-        }
-        view.setPermissions(db.permissions());
-    }
-
-    private static void deleteQuietly(Path p) {
-        if (p == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // named like etcd's own defrag temporaries, which etcd removes when it starts
-        }
     }
 }

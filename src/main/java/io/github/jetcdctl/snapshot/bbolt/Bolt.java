@@ -56,6 +56,11 @@ public final class Bolt {
         return ((b[off] & 0xffL)) | (b[off + 1] & 0xffL) << 8 | (b[off + 2] & 0xffL) << 16 | (b[off + 3] & 0xffL) << 24;
     }
 
+    /** The sequence number in a bucket's value (its header's second field). */
+    public static long bucketSequence(byte[] bucketValue) {
+        return u64(bucketValue, 8);
+    }
+
     static long u64(byte[] b, int off) {
         return u32(b, off) | u32(b, off + 4) << 32;
     }

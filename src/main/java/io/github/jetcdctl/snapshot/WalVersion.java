@@ -1,0 +1,199 @@
+package io.github.jetcdctl.snapshot;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The newest etcd version that the WAL entries since the last snapshot need, as far as a storage downgrade is
+ * concerned (etcd's {@code wal.MinimalEtcdVersion}).
+ *
+ * <p>etcd takes the highest {@code etcd_version} annotation of every message, field and enum value used by those
+ * entries. Every annotation reachable from a raft entry is 3.5 or older except the test-only
+ * {@code InternalRaftRequest.downgrade_version_test} (field 9900, annotated 3.6, whose {@code ver} string counts as
+ * a version too), and migrate's targets are 3.5 or newer, so only that field can refuse a downgrade; this scan looks
+ * for it alone. Records are read frame by frame from every {@code *.wal} file in name order (their CRCs are not
+ * checked); the snapshot is the newest one the WAL records whose {@code .snap} file exists in {@code member/snap}.
+ */
+public final class WalVersion {
+    private static final int RECORD_ENTRY = 2;
+    private static final int RECORD_SNAPSHOT = 5;
+    private static final int ENTRY_NORMAL = 0;
+    private static final int DOWNGRADE_VERSION_TEST = 9900;
+
+    /** The WAL directory cannot be read as etcd needs it; the message is etcd's. */
+    public static final class UnreadableWalException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        UnreadableWalException(String message) {
+            super(message);
+        }
+    }
+
+    private record Entry(long index, int type, byte[] data) {
+    }
+
+    private WalVersion() {
+    }
+
+    /**
+     * The version the entries since the last snapshot need, when it is newer than 3.5; empty otherwise.
+     *
+     * @param walDir  {@code DIR/member/wal}, spelled as the user gave DIR (it appears in messages)
+     * @param snapDir {@code DIR/member/snap}
+     */
+    public static Optional<StorageVersion> newerThan35(Path walDir, Path snapDir) throws IOException {
+        List<Path> files = walFiles(walDir);
+        List<long[]> snapshots = new ArrayList<>();
+        TreeMap<Long, Entry> entries = new TreeMap<>();
+        for (Path file : files) {
+            readRecords(file, snapshots, entries);
+        }
+        long snapshotIndex = 0;
+        for (long[] s : snapshots) {
+            if (s[0] > snapshotIndex && Files.exists(snapDir.resolve(String.format("%016x-%016x.snap", s[1], s[0])))) {
+                snapshotIndex = s[0];
+            }
+        }
+        StorageVersion newest = null;
+        for (Entry e : entries.tailMap(snapshotIndex, false).values()) {
+            if (e.type() != ENTRY_NORMAL || e.data() == null) {
+                continue;
+            }
+            Optional<String> ver = downgradeTestVersion(e.data());
+            if (ver.isPresent()) {
+                StorageVersion v = StorageVersion.parseStored(ver.get()).orElse(StorageVersion.V3_6);
+                v = v.lessThan(StorageVersion.V3_6) ? StorageVersion.V3_6 : v;
+                newest = newest == null || newest.lessThan(v) ? v : newest;
+            }
+        }
+        return Optional.ofNullable(newest);
+    }
+
+    private static List<Path> walFiles(Path walDir) throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(walDir, "*.wal")) {
+            dir.forEach(files::add);
+        } catch (NoSuchFileException e) {
+            throw new UnreadableWalException("[readWALNames] fileutil.ReadDir failed: open " + walDir
+                    + ": no such file or directory");
+        }
+        if (files.isEmpty()) {
+            throw new UnreadableWalException("wal: file not found");
+        }
+        files.sort(null);
+        return files;
+    }
+
+    /** Appends the file's snapshot records ({index, term}) and entries; a later entry replaces those from its index. */
+    private static void readRecords(Path file, List<long[]> snapshots, TreeMap<Long, Entry> entries)
+            throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            while (true) {
+                long frame;
+                try {
+                    frame = Long.reverseBytes(in.readLong());
+                } catch (EOFException e) {
+                    return;
+                }
+                if (frame == 0) {
+                    return; // preallocated space
+                }
+                long length = frame & 0x00FF_FFFF_FFFF_FFFFL;
+                int padding = frame < 0 ? (int) ((frame >>> 56) & 0x7) : 0;
+                if (length > Integer.MAX_VALUE - 8) {
+                    return; // a torn tail
+                }
+                byte[] record = new byte[(int) length];
+                try {
+                    in.readFully(record);
+                    in.skipNBytes(padding);
+                } catch (EOFException e) {
+                    return;
+                }
+                record(record, snapshots, entries);
+            }
+        }
+    }
+
+    private static void record(byte[] record, List<long[]> snapshots, TreeMap<Long, Entry> entries)
+            throws IOException {
+        ProtoFields r = new ProtoFields(record);
+        long type = 0;
+        byte[] data = null;
+        while (r.next()) {
+            switch (r.field()) {
+                case 1 -> type = r.varint();
+                case 3 -> data = r.bytes();
+                default -> r.skip();
+            }
+        }
+        if (data == null) {
+            return;
+        }
+        if (type == RECORD_SNAPSHOT) {
+            ProtoFields s = new ProtoFields(data);
+            long index = 0;
+            long term = 0;
+            while (s.next()) {
+                switch (s.field()) {
+                    case 1 -> index = s.varint();
+                    case 2 -> term = s.varint();
+                    default -> s.skip();
+                }
+            }
+            snapshots.add(new long[] {index, term});
+        } else if (type == RECORD_ENTRY) {
+            ProtoFields e = new ProtoFields(data);
+            long index = 0;
+            int entryType = 0;
+            byte[] entryData = null;
+            while (e.next()) {
+                switch (e.field()) {
+                    case 1 -> entryType = (int) e.varint();
+                    case 3 -> index = e.varint();
+                    case 4 -> entryData = e.bytes();
+                    default -> e.skip();
+                }
+            }
+            entries.tailMap(index, true).clear();
+            entries.put(index, new Entry(index, entryType, entryData));
+        }
+    }
+
+    /** {@code InternalRaftRequest.downgrade_version_test.ver}, when the request has that field. */
+    private static Optional<String> downgradeTestVersion(byte[] request) {
+        try {
+            ProtoFields r = new ProtoFields(request);
+            while (r.next()) {
+                if (r.field() != DOWNGRADE_VERSION_TEST) {
+                    r.skip();
+                    continue;
+                }
+                ProtoFields test = new ProtoFields(r.bytes());
+                String ver = "";
+                while (test.next()) {
+                    if (test.field() == 1) {
+                        ver = new String(test.bytes(), StandardCharsets.UTF_8);
+                    } else {
+                        test.skip();
+                    }
+                }
+                return Optional.of(ver);
+            }
+        } catch (SnapshotFormatException e) {
+            // not an InternalRaftRequest (a v2 request): nothing newer than 3.5
+        }
+        return Optional.empty();
+    }
+}
