@@ -26,6 +26,7 @@ import io.github.jetcdctl.cli.maintenance.DefragCommand;
 import io.github.jetcdctl.cli.maintenance.MoveLeaderCommand;
 import io.github.jetcdctl.cli.offline.HashKvCommand;
 import io.github.jetcdctl.cli.offline.MigrateCommand;
+import io.github.jetcdctl.cli.recovery.CompareCommand;
 import io.github.jetcdctl.cli.recovery.HistoryCommand;
 import io.github.jetcdctl.cli.recovery.RecoverCommand;
 import io.github.jetcdctl.cli.snapshot.SnapshotCommand;
@@ -50,6 +51,7 @@ public class RootCommand extends GroupCommand {
             BackupCommand.class,
             CheckCommand.class,
             CompactionCommand.class,
+            CompareCommand.class,
             CompletionCommand.class,
             ContextCommand.class,
             DefragCommand.class,

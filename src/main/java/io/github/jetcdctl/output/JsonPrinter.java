@@ -8,6 +8,7 @@ import io.etcd.jetcd.api.DeleteRangeResponse;
 import io.etcd.jetcd.api.KeyValue;
 import io.github.jetcdctl.recovery.HistoryEntry;
 import io.github.jetcdctl.recovery.KeyHistory;
+import io.github.jetcdctl.recovery.MemberComparison;
 import io.etcd.jetcd.api.Member;
 import io.etcd.jetcd.api.MemberListResponse;
 import io.etcd.jetcd.api.PutResponse;
@@ -372,6 +373,11 @@ final class JsonPrinter implements Printer {
     @Override
     public void backupList(List<BackupListing> listings) {
         out.println(BackupOutput.listJson(listings));
+    }
+
+    @Override
+    public void compare(MemberComparison comparison) {
+        out.println(CompareOutput.json(comparison));
     }
 
     @Override

@@ -37,6 +37,7 @@ import io.github.jetcdctl.backup.BackupListing;
 import io.github.jetcdctl.backup.BackupReport;
 import io.github.jetcdctl.recovery.HistoryEntry;
 import io.github.jetcdctl.recovery.KeyHistory;
+import io.github.jetcdctl.recovery.MemberComparison;
 import io.etcd.jetcd.api.WatchResponse;
 
 /**
@@ -119,6 +120,11 @@ public interface Printer {
 
     /** {@code history}: {@code entries} (all or some of {@code history}'s), each with where it was found. */
     default void history(KeyHistory history, List<HistoryEntry> entries, boolean keysOnly) {
+        throw format().unsupported();
+    }
+
+    /** {@code compare}: members' data side by side, the candidate to restart from, the keys that differ. */
+    default void compare(MemberComparison comparison) {
         throw format().unsupported();
     }
 

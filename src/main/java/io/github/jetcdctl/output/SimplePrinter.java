@@ -11,6 +11,7 @@ import io.etcd.jetcd.api.MemberListResponse;
 import io.etcd.jetcd.api.KeyValue;
 import io.github.jetcdctl.recovery.HistoryEntry;
 import io.github.jetcdctl.recovery.KeyHistory;
+import io.github.jetcdctl.recovery.MemberComparison;
 import io.etcd.jetcd.api.PutResponse;
 import io.etcd.jetcd.api.RangeResponse;
 import io.github.jetcdctl.snapshot.KvHash;
@@ -114,6 +115,11 @@ final class SimplePrinter implements Printer {
     @Override
     public void endpointHash(List<EndpointHash> results) {
         joinedRows(ClusterTables.hashRows(results));
+    }
+
+    @Override
+    public void compare(MemberComparison comparison) {
+        out.print(CompareOutput.simple(comparison));
     }
 
     /** Per entry its heading line, then (a put, without --keys-only) its value as get prints it. */

@@ -9,6 +9,7 @@ import io.github.jetcdctl.backup.BackupListing;
 import io.github.jetcdctl.backup.BackupReport;
 import io.github.jetcdctl.recovery.HistoryEntry;
 import io.github.jetcdctl.recovery.KeyHistory;
+import io.github.jetcdctl.recovery.MemberComparison;
 
 /** ASCII tables for the cluster commands; key/value responses are not supported, as in etcdctl. */
 final class TablePrinter implements Printer {
@@ -62,6 +63,11 @@ final class TablePrinter implements Printer {
     @Override
     public void backupList(List<BackupListing> listings) {
         out.print(BackupOutput.listTable(listings));
+    }
+
+    @Override
+    public void compare(MemberComparison comparison) {
+        out.print(CompareOutput.table(comparison));
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import com.google.protobuf.InvalidProtocolBufferException;
 
 import io.etcd.jetcd.api.KeyValue;
+import io.github.jetcdctl.snapshot.KvHash;
 import io.github.jetcdctl.snapshot.PlainSnapshot;
 import io.github.jetcdctl.snapshot.SnapshotFormatException;
 import io.github.jetcdctl.snapshot.bbolt.BoltCursor;
@@ -27,6 +28,8 @@ public final class OfflineDb implements AutoCloseable {
     private static final byte[] SCHEDULED_COMPACT = ascii("scheduledCompactRev");
     private static final byte[] CONSISTENT_INDEX = ascii("consistent_index");
     private static final byte[] TERM = ascii("term");
+    private static final byte[] STORAGE_VERSION = ascii("storageVersion");
+    private static final byte[] MEMBERS_BUCKET = ascii("members");
 
     private final Path file;
     private final PlainSnapshot plain;
@@ -109,6 +112,26 @@ public final class OfflineDb implements AutoCloseable {
         }
     }
 
+    /** The {@code members} bucket: each member's ID (hex, as etcd keys it) and the JSON etcd stores for it. */
+    public java.util.Map<String, String> members() throws IOException {
+        java.util.Map<String, String> members = new java.util.TreeMap<>();
+        try {
+            BoltCursor cursor = bucket(MEMBERS_BUCKET);
+            while (cursor != null && cursor.next()) {
+                members.put(new String(cursor.key(), StandardCharsets.UTF_8),
+                        new String(cursor.value(), StandardCharsets.UTF_8));
+            }
+        } catch (IOException | RuntimeException e) {
+            throw named(file, e);
+        }
+        return members;
+    }
+
+    /** etcdutl 3.6 hashkv's hash of this db at {@code revision}. */
+    public KvHash.Result hash(long revision) throws IOException {
+        return KvHash.compute(reader, revision);
+    }
+
     private BoltCursor bucket(byte[] name) throws IOException {
         BoltCursor root = reader.rootCursor();
         if (!root.seekForward(name) || !root.isBucket()) {
@@ -122,6 +145,7 @@ public final class OfflineDb implements AutoCloseable {
         long scheduled = 0;
         long consistentIndex = 0;
         long term = 0;
+        String storageVersion = "";
         BoltCursor meta = bucket(META_BUCKET);
         while (meta != null && meta.next()) {
             byte[] key = meta.key();
@@ -134,6 +158,8 @@ public final class OfflineDb implements AutoCloseable {
                 consistentIndex = Revision.bigEndian(value, 0);
             } else if (java.util.Arrays.equals(key, TERM) && value.length == 8) {
                 term = Revision.bigEndian(value, 0);
+            } else if (java.util.Arrays.equals(key, STORAGE_VERSION)) {
+                storageVersion = new String(value, StandardCharsets.UTF_8);
             }
         }
         long last = 0;
@@ -146,7 +172,7 @@ public final class OfflineDb implements AutoCloseable {
         }
         // etcd starts at the newest revision in the key bucket, or the compaction's if that is newer
         long current = Math.max(last, Math.max(finished, scheduled));
-        return new DbMeta(current, finished, scheduled, consistentIndex, term);
+        return new DbMeta(current, finished, scheduled, consistentIndex, term, storageVersion);
     }
 
     private static byte[] ascii(String s) {

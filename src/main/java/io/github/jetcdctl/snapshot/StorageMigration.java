@@ -114,7 +114,7 @@ public final class StorageMigration {
             try {
                 walVersion = WalVersion.newerThan35(Path.of(dataDir, "member", "wal"),
                         Path.of(dataDir, "member", "snap"));
-            } catch (WalVersion.UnreadableWalException e) {
+            } catch (WalRecords.UnreadableWalException e) {
                 throw new UnreadableWalException("failed to get the lastest snapshot: " + e.getMessage(), e);
             }
             Optional<String> stored;
