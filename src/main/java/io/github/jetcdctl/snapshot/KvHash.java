@@ -123,7 +123,7 @@ public final class KvHash {
             }
         }
         // as etcd opens a store: a scheduled compaction that did not finish is resumed
-        long compacted = Math.max(finished, scheduled > finished ? scheduled : -1);
+        long compacted = scheduled > 0 && scheduled > finished ? scheduled : finished;
         current = Math.max(current, Math.max(compacted, scheduled));
         if (revision > 0 && revision < compacted) {
             throw new CompactedException();

@@ -46,6 +46,7 @@ public class MigrateCommand extends EtcdCommand {
     String targetVersion;
 
     @Option(names = "--force", arity = "0..1", fallbackValue = "true", converter = GoBoolConverter.class,
+            paramLabel = "<bool>",
             description = "Ignore migration failure and forcefully override storage version. Not recommended.")
     boolean force;
 

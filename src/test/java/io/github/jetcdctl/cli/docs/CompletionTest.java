@@ -66,7 +66,7 @@ class CompletionTest {
 
     @Test
     void completesCommandsAndSubcommands() {
-        assertEquals(List.of("make-mirror", "member", "move-leader"), complete("jetcdctl m"));
+        assertEquals(List.of("make-mirror", "member", "migrate", "move-leader"), complete("jetcdctl m"));
         assertEquals(List.of("member"), complete("jetcdctl mem"));
         assertEquals(List.of("add", "list", "promote", "remove", "update"), complete("jetcdctl member "));
         assertEquals(List.of("completion", "context"), complete("jetcdctl co").stream()

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.jetcdctl.snapshot.KvHash;
+import io.github.jetcdctl.snapshot.TestFiles;
 import io.github.jetcdctl.testing.EtcdBinaries;
 import io.github.jetcdctl.testing.EtcdCluster;
 import io.github.jetcdctl.testing.Etcdctl;
@@ -216,6 +218,31 @@ class HashKvGoldenTest {
         KvHash.Result result = KvHash.compute(dataDir, compacted + 2);
         assertEquals(etcdutl.run("hashkv", db.toString(), "--rev", Long.toString(compacted + 2), "-w", "simple")
                 .stdoutText(), result.hash() + ", " + result.hashRevision() + ", " + result.compactRevision() + "\n");
+    }
+
+    /**
+     * The test vectors (made by etcd 3.4 and 3.5, with leases; two never compacted) against etcdutl 3.7.4: etcdutl
+     * 3.6.17 panics on a db with leased keys ("no lessor to attach lease").
+     */
+    @Test
+    void equalsEtcdutl37OnTheSnapshotTestVectors() throws IOException {
+        Etcdutl etcdutl37 = Etcdutl.of(EtcdBinaries.forTest(EtcdBinaries.V3_7));
+        for (String name : List.of("A.db", "B.db", "C.db", "A1-etcdctl-3.4.23.db")) {
+            // etcdutl opens the file for writing: give it a copy
+            Path copy = shared.resolve("vector-" + name);
+            Files.copy(TestFiles.snapshot(name), copy,
+                    StandardCopyOption.REPLACE_EXISTING);
+            ProcessResult expected = etcdutl37.run("hashkv", copy.toString(), "-w", "json");
+            assertEquals(0, expected.exitCode(), expected.toString());
+            assertEquals(expected, JETCDCTL.run("hashkv", TestFiles.snapshot(name)
+                    .toString(), "-w", "json"), name);
+        }
+        Path b = TestFiles.snapshot("B.db");
+        Path copy = shared.resolve("vector-B.db");
+        for (String rev : List.of("2629", "2630", "2700", "2779")) {
+            assertEquals(etcdutl37.run("hashkv", copy.toString(), "--rev", rev),
+                    JETCDCTL.run("hashkv", b.toString(), "--rev", rev), "B.db at " + rev);
+        }
     }
 
     @Test

@@ -158,7 +158,7 @@ class MigrateGoldenTest {
         assertSameAsEtcdutl(etcdutl, pristine, List.of(args));
     }
 
-    private static void assertSameAsEtcdutl(Etcdutl etcdutl, Path theirs, Path ours, List<String> args) {
+    private static ProcessResult assertSameAsEtcdutl(Etcdutl etcdutl, Path theirs, Path ours, List<String> args) {
         ProcessResult expected = etcdutl.run(withDataDir(args, theirs));
         ProcessResult actual = JETCDCTL.run(withDataDir(args, ours).toArray(String[]::new));
         assertEquals(expected.exitCode(), actual.exitCode(), expected + "\n" + actual);
@@ -171,6 +171,7 @@ class MigrateGoldenTest {
             actualLog = actualLog.replaceAll("etcdutl/migrate_command\\.go:\\d+", "etcdutl/migrate_command.go:N");
         }
         assertEquals(expectedLog, actualLog, args.toString());
+        return actual;
     }
 
     private static void assertSameAsEtcdutl(Etcdutl etcdutl, Path pristine, List<String> args) {
@@ -308,6 +309,52 @@ class MigrateGoldenTest {
         // nothing to change: the WAL is not looked at
         assertSameAsEtcdutl(etcdutl36, theirs, ours, List.of("migrate", "--data-dir", "DIR", "--target-version",
                 "3.6"));
+    }
+
+    /**
+     * etcd refuses a downgrade when WAL entries since the last snapshot need a newer etcd; the only such entry a raft
+     * log can hold is etcd's test-only {@code downgrade_version_test} request, so the WAL here is written by hand.
+     */
+    @Test
+    void refusesADowngradeTheWalForbidsUnlessForced() throws Exception {
+        for (String[] c : new String[][] {{"3.6.0", "3.5"}, {"3.7.0", "3.6"}, {"3.6.0", "3.6"}}) {
+            Path theirs = copyOf(pristine37, "theirs-" + c[0] + "-" + c[1]);
+            Path ours = copyOf(pristine37, "ours-" + c[0] + "-" + c[1]);
+            for (Path dataDir : List.of(theirs, ours)) {
+                Path wal = dataDir.resolve("member/wal");
+                Files2.deleteRecursively(wal);
+                Files.createDirectories(wal);
+                Files.write(wal.resolve("0000000000000000-0000000000000000.wal"), walWithDowngradeTest(c[0]));
+            }
+            List<String> args = List.of("migrate", "--data-dir", "DIR", "--target-version", c[1]);
+            ProcessResult refused = assertSameAsEtcdutl(etcdutl37, theirs, ours, args);
+            boolean newer = !c[0].startsWith(c[1]);
+            assertEquals(newer, refused.stderrText().contains("Error: cannot downgrade storage, WAL contains newer "
+                    + "entries, as the target version (" + c[1] + ".0) is lower than the version (" + c[0]
+                    + ") detected from WAL logs\n"), refused.toString());
+            List<String> forced = List.of("migrate", "--data-dir", "DIR", "--target-version", c[1], "--force");
+            assertSameAsEtcdutl(etcdutl37, theirs, ours, forced);
+            assertUpToDate(etcdutl37, ours, c[1]);
+        }
+    }
+
+    /** A WAL from index 0 with one normal entry: {@code InternalRaftRequest{downgrade_version_test{ver}}}. */
+    private static byte[] walWithDowngradeTest(String ver) {
+        byte[] v = ver.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        java.io.ByteArrayOutputStream request = new java.io.ByteArrayOutputStream();
+        request.writeBytes(new byte[] {0x0A, 0x02, 0x08, 0x07}); // header {ID: 7}
+        long tag = 9900L << 3 | 2;
+        while (tag >= 0x80) {
+            request.write((int) (tag & 0x7F) | 0x80);
+            tag >>>= 7;
+        }
+        request.write((int) tag);
+        request.write(v.length + 2);
+        request.write(0x0A);
+        request.write(v.length);
+        request.writeBytes(v);
+        return new io.github.jetcdctl.snapshot.raft.WalEncoder().crcRecord().metadata(1, 2).snapshot(0, 0, null)
+                .entry(0, 2, 1, request.toByteArray()).hardState(2, 1, 1).toByteArray();
     }
 
     @Test
