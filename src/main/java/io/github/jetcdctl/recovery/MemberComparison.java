@@ -51,8 +51,7 @@ public record MemberComparison(List<MemberState> members, long commonRevision, L
             }
             Path db = files.get(0);
             dbs.add(db);
-            Path walDir = db.getParent().getParent().resolve("wal"); // member/snap/db -> member/wal
-            wals.add(Files.isDirectory(path) && Files.isDirectory(walDir) ? WalState.read(walDir) : null);
+            wals.add(Files.isDirectory(path) ? WalState.ofDataDir(path).orElse(null) : null);
             try (OfflineDb open = OfflineDb.open(db)) {
                 metas.add(open.meta());
                 memberIds.add(new ArrayList<>(open.members().keySet()));

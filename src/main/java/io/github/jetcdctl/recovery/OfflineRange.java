@@ -32,14 +32,25 @@ public final class OfflineRange {
 
     private final OfflineDb db;
     private final long valueBudget;
+    private final WalState wal;
 
     public OfflineRange(OfflineDb db) {
-        this(db, VALUE_BUDGET);
+        this(db, VALUE_BUDGET, null);
+    }
+
+    /** With a data dir's WAL, the header names the member and cluster, and the term, as the member would. */
+    public OfflineRange(OfflineDb db, WalState wal) {
+        this(db, VALUE_BUDGET, wal);
     }
 
     OfflineRange(OfflineDb db, long valueBudget) {
+        this(db, valueBudget, null);
+    }
+
+    private OfflineRange(OfflineDb db, long valueBudget, WalState wal) {
         this.db = db;
         this.valueBudget = valueBudget;
+        this.wal = wal;
     }
 
     /** The listing; its key-values are read lazily and throw {@link UncheckedIOException} if the file fails. */
@@ -85,10 +96,13 @@ public final class OfflineRange {
             kvs = kvs.subList(0, (int) request.getLimit());
             more = true;
         }
-        ResponseHeader header = ResponseHeader.newBuilder().setRevision(meta.revision()).setRaftTerm(meta.term())
-                .build();
+        ResponseHeader.Builder header = ResponseHeader.newBuilder().setRevision(meta.revision())
+                .setRaftTerm(meta.term());
+        if (wal != null) {
+            header.setClusterId(wal.clusterId()).setMemberId(wal.memberId()).setRaftTerm(wal.hardStateTerm());
+        }
         if (request.getCountOnly()) {
-            return new RangeListing(header, List.of(), more, count, true);
+            return new RangeListing(header.build(), List.of(), more, count, true);
         }
         Iterable<KeyValue> listed = kvs;
         if (wantValues && dropped[0]) {
@@ -96,7 +110,7 @@ public final class OfflineRange {
             int perPass = (int) Math.max(1, Math.min(1_000_000, valueBudget / Math.max(1, averageValue[0])));
             listed = () -> new ValueReloader(keys, perPass);
         }
-        return new RangeListing(header, listed, more, count, true);
+        return new RangeListing(header.build(), listed, more, count, true);
     }
 
     /** etcd's checks of a range's revision against the store's. */

@@ -13,6 +13,7 @@ import io.github.jetcdctl.recovery.OfflineDb;
 import io.github.jetcdctl.recovery.OfflineRange;
 import io.github.jetcdctl.recovery.RecoveryException;
 import io.github.jetcdctl.recovery.SourceFiles;
+import io.github.jetcdctl.recovery.WalState;
 
 /** {@code get --from}: the same request answered from a file or data dir, through get's own printers. */
 final class OfflineGet {
@@ -22,7 +23,8 @@ final class OfflineGet {
     static void print(String from, RangeRequest request, Printer printer, boolean printValueOnly) {
         Path path = Path.of(from);
         try (OfflineDb db = OfflineDb.open(SourceFiles.newest(path))) {
-            printer.get(new OfflineRange(db).range(request), printValueOnly);
+            WalState wal = java.nio.file.Files.isDirectory(path) ? WalState.ofDataDir(path).orElse(null) : null;
+            printer.get(new OfflineRange(db, wal).range(request), printValueOnly);
         } catch (RecoveryException e) {
             throw new CliException(ExitCodes.ERROR, e.getMessage());
         } catch (UncheckedIOException e) {
