@@ -140,6 +140,45 @@ class CompareTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theKeysThatDifferAtTheCommonRevisionAreListed() {
+        Path other = io.github.jetcdctl.snapshot.TestFiles.snapshot("A.db"); // another cluster's snapshot
+        ProcessResult result = JETCDCTL.run("compare", dir(0), other.toString(), "-w", "json");
+        assertEquals(0, result.exitCode(), result.toString());
+        Map<String, Object> doc = (Map<String, Object>) new Load(LoadSettings.builder().build())
+                .loadFromString(result.stdoutText());
+        long common = ((Number) doc.get("common_revision")).longValue();
+        java.util.TreeSet<String> expected = new java.util.TreeSet<>();
+        for (String from : List.of(dir(0), other.toString())) {
+            ProcessResult keys = JETCDCTL.run("get", "", "--from-key", "--keys-only", "--rev", Long.toString(common),
+                    "--from", from);
+            assertEquals(0, keys.exitCode(), keys.toString());
+            for (String line : keys.stdoutText().split("\n")) {
+                if (!line.isEmpty()) {
+                    expected.add(line);
+                }
+            }
+        }
+        assertTrue(expected.size() > 2, expected.toString());
+        assertEquals(List.copyOf(expected), doc.get("differing_keys"));
+    }
+
+    @Test
+    void aDamagedFileIsOneClearError() throws Exception {
+        Path cut = java.nio.file.Files.createTempFile("jetcdctl-compare-", ".db");
+        try {
+            byte[] whole = java.nio.file.Files.readAllBytes(io.github.jetcdctl.snapshot.TestFiles.snapshot("B.db"));
+            java.nio.file.Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 3));
+            ProcessResult damaged = JETCDCTL.run("compare", dir(0), cut.toString());
+            assertEquals(1, damaged.exitCode(), damaged.toString());
+            assertTrue(damaged.stderrText().startsWith("Error: " + cut + ": "), damaged.stderrText());
+            assertEquals(1, damaged.stderrText().split("\n").length, damaged.stderrText());
+        } finally {
+            java.nio.file.Files.delete(cut);
+        }
+    }
+
+    @Test
     void oneArgumentOrAMissingDirIsOneClearError() {
         assertEquals(128, JETCDCTL.run("compare", dir(0)).exitCode());
         ProcessResult missing = JETCDCTL.run("compare", dir(0), "/no/such/dir");
