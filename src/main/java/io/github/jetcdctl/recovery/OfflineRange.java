@@ -27,8 +27,8 @@ import io.github.jetcdctl.output.RangeListing;
  * passes, a budget's worth at a time, while the printer asks for them: memory holds the keys, never all values.
  */
 public final class OfflineRange {
-    /** Bytes of values kept in memory at once. */
-    static final long VALUE_BUDGET = 64L << 20;
+    /** Bytes of values kept in memory at once: 64 MB, or an eighth of the heap when that is smaller. */
+    static final long VALUE_BUDGET = Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 8);
 
     private final OfflineDb db;
     private final long valueBudget;
