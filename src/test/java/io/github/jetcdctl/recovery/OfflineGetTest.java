@@ -130,6 +130,17 @@ class OfflineGetTest {
     }
 
     @Test
+    void aDataDirGivesTheMembersOwnProtobufBytes() {
+        ProcessResult live = jetcdctl.run("get", "/registry/", "--prefix", "-w", "protobuf");
+        ProcessResult read = jetcdctl.run("get", "/registry/", "--prefix", "-w", "protobuf", "--from",
+                ETCD.cluster().member(0).dataDir().toString());
+        assertEquals(0, read.exitCode(), read.toString());
+        assertTrue(live.stdout().length > 100);
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        assertEquals(hex.formatHex(live.stdout()), hex.formatHex(read.stdout()));
+    }
+
+    @Test
     void keysOnlyCountOnlyLimitAndSortReadTheSame() throws IOException {
         assertSameAsLive(List.of("get", "", "--prefix", "--keys-only"));
         assertSameAsLive(List.of("get", "", "--from-key", "--count-only", "-w", "fields"));
