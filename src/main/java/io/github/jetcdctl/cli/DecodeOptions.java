@@ -34,6 +34,11 @@ public final class DecodeOptions {
      * --decode (then the command takes the session's printer, in etcdctl's order of checks).
      */
     public Printer decodingPrinter(Session session) {
+        return decodingPrinter(session, false);
+    }
+
+    /** The same, for history: {@code diffs} shows each revision after a key's first as a diff from the one before. */
+    public Printer decodingPrinter(Session session, boolean diffs) {
         if (!enabled()) {
             if (session.givenOnCommandLine(DECODE_OUTPUT)) {
                 throw CliException.badArgs(DECODE_OUTPUT + " needs " + DECODE + "=k8s");
@@ -51,6 +56,6 @@ public final class DecodeOptions {
         if (session.options().hex()) {
             throw CliException.badArgs(DECODE + " does not combine with --hex");
         }
-        return DecodingPrinter.create(output, session.out());
+        return DecodingPrinter.create(output, session.out(), diffs);
     }
 }

@@ -27,6 +27,9 @@ import io.github.jetcdctl.cli.maintenance.DowngradeCommand;
 import io.github.jetcdctl.cli.maintenance.MoveLeaderCommand;
 import io.github.jetcdctl.cli.offline.HashKvCommand;
 import io.github.jetcdctl.cli.offline.MigrateCommand;
+import io.github.jetcdctl.cli.recovery.CompareCommand;
+import io.github.jetcdctl.cli.recovery.HistoryCommand;
+import io.github.jetcdctl.cli.recovery.RecoverCommand;
 import io.github.jetcdctl.cli.snapshot.SnapshotCommand;
 import io.github.jetcdctl.cli.space.SpaceCommand;
 import io.github.jetcdctl.cli.watch.WatchCommand;
@@ -50,6 +53,7 @@ public class RootCommand extends GroupCommand {
             BackupCommand.class,
             CheckCommand.class,
             CompactionCommand.class,
+            CompareCommand.class,
             CompletionCommand.class,
             ContextCommand.class,
             DefragCommand.class,
@@ -59,6 +63,7 @@ public class RootCommand extends GroupCommand {
             EndpointCommand.class,
             GetCommand.class,
             HashKvCommand.class,
+            HistoryCommand.class,
             LeaseCommand.class,
             LockCommand.class,
             MakeMirrorCommand.class,
@@ -66,6 +71,7 @@ public class RootCommand extends GroupCommand {
             MigrateCommand.class,
             MoveLeaderCommand.class,
             PutCommand.class,
+            RecoverCommand.class,
             RoleCommand.class,
             SnapshotCommand.class,
             SpaceCommand.class,

@@ -6,6 +6,7 @@ import com.google.protobuf.ByteString;
 
 import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.output.Output;
+import io.github.jetcdctl.recovery.HistoryEntry;
 
 /** Writes decoded values, one entry per key (get) or per event (watch), in one of the --decode-output formats. */
 interface DecodedDocuments {
@@ -15,6 +16,12 @@ interface DecodedDocuments {
      * @param previous the value before the event (watch --prev-kv), or null
      */
     void write(String eventType, ByteString key, StoredValue value, StoredValue previous);
+
+    /**
+     * One entry of history: titled by its revision, type, key and sources; with {@code previous} (history --diff,
+     * an earlier value of the same key), what changed since {@code previousRevision} instead of the whole value.
+     */
+    void history(HistoryEntry entry, StoredValue value, StoredValue previous, long previousRevision);
 
     /** watch --progress-notify's line, in a form that keeps the output readable as a whole. */
     String progressLine(long revision);

@@ -1,5 +1,11 @@
 package io.github.jetcdctl.k8s;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.google.protobuf.ByteString;
+
 import io.etcd.jetcd.api.Event;
 import io.etcd.jetcd.api.KeyValue;
 import io.etcd.jetcd.api.WatchResponse;
@@ -8,6 +14,8 @@ import io.github.jetcdctl.output.OutputFormat;
 import io.github.jetcdctl.output.Printer;
 import io.github.jetcdctl.output.RangeListing;
 import io.github.jetcdctl.output.WatchEvents;
+import io.github.jetcdctl.recovery.HistoryEntry;
+import io.github.jetcdctl.recovery.KeyHistory;
 
 /**
  * get's and watch's printer under --decode=k8s: each key-value is decoded as it arrives (a paged range and a watch
@@ -16,14 +24,21 @@ import io.github.jetcdctl.output.WatchEvents;
 public final class DecodingPrinter implements Printer {
     private final KubernetesDecoder decoder = new KubernetesDecoder();
     private final DecodedDocuments documents;
+    private final boolean diffs;
 
-    private DecodingPrinter(DecodedDocuments documents) {
+    private DecodingPrinter(DecodedDocuments documents, boolean diffs) {
         this.documents = documents;
+        this.diffs = diffs;
     }
 
     /** {@code outputName} is --decode-output: yaml or json. */
     public static DecodingPrinter create(String outputName, Output out) {
-        return new DecodingPrinter(DecodedDocuments.Format.parse(outputName).writer(out));
+        return create(outputName, out, false);
+    }
+
+    /** {@code diffs}: history shows each revision after a key's first as a diff from the one before. */
+    public static DecodingPrinter create(String outputName, Output out, boolean diffs) {
+        return new DecodingPrinter(DecodedDocuments.Format.parse(outputName).writer(out), diffs);
     }
 
     @Override
@@ -35,6 +50,23 @@ public final class DecodingPrinter implements Printer {
     public void get(RangeListing listing, boolean valueOnly) {
         for (KeyValue kv : listing.kvs()) {
             documents.write(null, kv.getKey(), decoder.decode(kv.getValue()), null);
+        }
+    }
+
+    /**
+     * Each entry decoded; when made to show diffs, an entry that follows an earlier one of the same key shows
+     * what changed (a delete shows its key's last value removed).
+     */
+    @Override
+    public void history(KeyHistory history, List<HistoryEntry> entries, boolean keysOnly) {
+        Map<ByteString, HistoryEntry> last = new HashMap<>();
+        for (HistoryEntry entry : entries) {
+            StoredValue value = entry.delete() ? new StoredValue.Absent() : decoder.decode(entry.kv().getValue());
+            HistoryEntry before = diffs ? last.get(entry.kv().getKey()) : null;
+            StoredValue previous = before == null ? null
+                    : before.delete() ? new StoredValue.Absent() : decoder.decode(before.kv().getValue());
+            documents.history(entry, value, previous, before == null ? 0 : before.revision());
+            last.put(entry.kv().getKey(), entry);
         }
     }
 

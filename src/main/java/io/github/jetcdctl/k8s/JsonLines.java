@@ -7,7 +7,9 @@ import java.util.Map;
 import com.google.protobuf.ByteString;
 
 import io.github.jetcdctl.output.GoJsonWriter;
+import io.github.jetcdctl.output.LineDiff;
 import io.github.jetcdctl.output.Output;
+import io.github.jetcdctl.recovery.HistoryEntry;
 
 /**
  * One JSON object per line and per value, escaped as Go escapes JSON: {@code {"key":KEY,"object":{...}}} for get,
@@ -36,6 +38,28 @@ final class JsonLines implements DecodedDocuments {
             json.name("previous").beginObject();
             members(json, previous);
             json.endObject();
+        }
+        out.println(json.endObject().toString());
+    }
+
+    /**
+     * {@code {"revision":N,"type":T,"key":KEY,"found_in":[...],...the value's members...}}; with a previous value,
+     * {@code "diff_from":N,"diff":[lines]} instead of the value's members.
+     */
+    @Override
+    public void history(HistoryEntry entry, StoredValue value, StoredValue previous, long previousRevision) {
+        GoJsonWriter json = new GoJsonWriter().beginObject().name("revision").value(entry.revision())
+                .name("type").value(entry.type()).name("key").utf8Value(entry.kv().getKey().toByteArray())
+                .name("found_in").beginArray();
+        entry.foundIn().forEach(json::value);
+        json.endArray();
+        if (previous == null) {
+            members(json, value);
+        } else {
+            YamlDocuments yaml = new YamlDocuments(out);
+            json.name("diff_from").value(previousRevision).name("diff").beginArray();
+            LineDiff.unified(yaml.body(previous), yaml.body(value)).forEach(json::value);
+            json.endArray();
         }
         out.println(json.endObject().toString());
     }

@@ -24,7 +24,9 @@ import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 import io.github.jetcdctl.output.GoQuote;
+import io.github.jetcdctl.output.LineDiff;
 import io.github.jetcdctl.output.Output;
+import io.github.jetcdctl.recovery.HistoryEntry;
 
 /**
  * One YAML document per value, opened by a comment line that names it: {@code --- # KEY} for get,
@@ -66,26 +68,46 @@ final class YamlDocuments implements DecodedDocuments {
         return "# progress notify: " + revision;
     }
 
-    private void document(String title, StoredValue value) {
-        out.println("--- # " + title);
-        if (value instanceof StoredValue.KubernetesObject o) {
-            dump(sorted(o.object()));
-        } else if (value instanceof StoredValue.PartialObject p) {
-            dump(sorted(p.object()));
-            out.println("# " + p.note());
-        } else if (value instanceof StoredValue.Encrypted e) {
-            out.println("# encrypted at rest by " + e.provider() + " (" + e.prefix() + "), " + e.length() + " bytes");
-        } else if (value instanceof StoredValue.Text t) {
-            dump(t.text());
-        } else if (value instanceof StoredValue.Binary b) {
-            dump(b.bytes());
+    /** A history entry: its document, or with a previous value, the diff of the two documents' text. */
+    @Override
+    public void history(HistoryEntry entry, StoredValue value, StoredValue previous, long previousRevision) {
+        String title = entry.revision() + " " + entry.type() + " " + keyText(entry.kv().getKey()) + " in "
+                + String.join(", ", entry.foundIn());
+        if (previous == null) {
+            document(title, value);
+            return;
+        }
+        out.println("--- # " + title + " (diff from revision " + previousRevision + ")");
+        for (String line : LineDiff.unified(body(previous), body(value))) {
+            out.println(line);
         }
     }
 
-    private void dump(Object document) {
+    private void document(String title, StoredValue value) {
+        out.println("--- # " + title);
+        out.print(body(value));
+    }
+
+    /** A value's document without its title line. */
+    String body(StoredValue value) {
+        if (value instanceof StoredValue.KubernetesObject o) {
+            return dump(sorted(o.object()));
+        } else if (value instanceof StoredValue.PartialObject p) {
+            return dump(sorted(p.object())) + "# " + p.note() + "\n";
+        } else if (value instanceof StoredValue.Encrypted e) {
+            return "# encrypted at rest by " + e.provider() + " (" + e.prefix() + "), " + e.length() + " bytes\n";
+        } else if (value instanceof StoredValue.Text t) {
+            return dump(t.text());
+        } else if (value instanceof StoredValue.Binary b) {
+            return dump(b.bytes());
+        }
+        return "";
+    }
+
+    private String dump(Object document) {
         text.setLength(0);
         dump.dump(document, text);
-        out.print(text.toString());
+        return text.toString();
     }
 
     /** Collects one document (Dump's own dumpToString writes through a synchronized StringBuffer). */

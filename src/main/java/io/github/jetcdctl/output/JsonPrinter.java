@@ -6,6 +6,9 @@ import com.google.protobuf.MessageOrBuilder;
 
 import io.etcd.jetcd.api.DeleteRangeResponse;
 import io.etcd.jetcd.api.KeyValue;
+import io.github.jetcdctl.recovery.HistoryEntry;
+import io.github.jetcdctl.recovery.KeyHistory;
+import io.github.jetcdctl.recovery.MemberComparison;
 import io.etcd.jetcd.api.Member;
 import io.etcd.jetcd.api.MemberListResponse;
 import io.etcd.jetcd.api.PutResponse;
@@ -446,6 +449,16 @@ final class JsonPrinter implements Printer {
     @Override
     public void backupList(List<BackupListing> listings) {
         out.println(BackupOutput.listJson(listings));
+    }
+
+    @Override
+    public void compare(MemberComparison comparison) {
+        out.println(CompareOutput.json(comparison));
+    }
+
+    @Override
+    public void history(KeyHistory history, List<HistoryEntry> entries, boolean keysOnly) {
+        out.println(HistoryOutput.json(history, entries, keysOnly));
     }
 
     /** etcdctl prints its client's WatchResponse struct: Go field names, nothing omitted at the top. */

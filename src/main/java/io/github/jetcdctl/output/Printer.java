@@ -38,6 +38,9 @@ import io.github.jetcdctl.backup.BackupReport;
 import io.github.jetcdctl.defrag.RecoveryReport;
 import io.github.jetcdctl.defrag.RollingReport;
 import io.github.jetcdctl.space.SpaceReport;
+import io.github.jetcdctl.recovery.HistoryEntry;
+import io.github.jetcdctl.recovery.KeyHistory;
+import io.github.jetcdctl.recovery.MemberComparison;
 import io.etcd.jetcd.api.WatchResponse;
 
 /**
@@ -121,6 +124,16 @@ public interface Printer {
     }
 
     default void moveLeader(long leader, long target, MoveLeaderResponse response) {
+        throw format().unsupported();
+    }
+
+    /** {@code history}: {@code entries} (all or some of {@code history}'s), each with where it was found. */
+    default void history(KeyHistory history, List<HistoryEntry> entries, boolean keysOnly) {
+        throw format().unsupported();
+    }
+
+    /** {@code compare}: members' data side by side, the candidate to restart from, the keys that differ. */
+    default void compare(MemberComparison comparison) {
         throw format().unsupported();
     }
 

@@ -12,6 +12,9 @@ import com.google.protobuf.ByteString;
 import io.etcd.jetcd.api.DeleteRangeResponse;
 import io.etcd.jetcd.api.MemberListResponse;
 import io.etcd.jetcd.api.KeyValue;
+import io.github.jetcdctl.recovery.HistoryEntry;
+import io.github.jetcdctl.recovery.KeyHistory;
+import io.github.jetcdctl.recovery.MemberComparison;
 import io.etcd.jetcd.api.PutResponse;
 import io.etcd.jetcd.api.RangeResponse;
 import io.github.jetcdctl.snapshot.KvHash;
@@ -117,6 +120,24 @@ final class SimplePrinter implements Printer {
     @Override
     public void endpointHash(List<EndpointHash> results) {
         joinedRows(ClusterTables.hashRows(results, line));
+    }
+
+    @Override
+    public void compare(MemberComparison comparison) {
+        out.print(CompareOutput.simple(comparison));
+    }
+
+    /** Per entry its heading line, then (a put, without --keys-only) its value as get prints it. */
+    @Override
+    public void history(KeyHistory history, List<HistoryEntry> entries, boolean keysOnly) {
+        for (HistoryEntry e : entries) {
+            ByteString key = e.kv().getKey();
+            String keyText = hex ? GoHex.escapedBytes(key.toByteArray()) : key.toStringUtf8();
+            out.println(HistoryOutput.simpleHeading(e, keyText));
+            if (!keysOnly && !e.delete()) {
+                bytesLine(e.kv().getValue());
+            }
+        }
     }
 
     private void joinedRows(List<List<String>> rows) {

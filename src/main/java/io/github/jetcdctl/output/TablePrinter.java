@@ -9,6 +9,9 @@ import io.github.jetcdctl.backup.BackupListing;
 import io.github.jetcdctl.backup.BackupReport;
 import io.github.jetcdctl.defrag.RollingReport;
 import io.github.jetcdctl.space.SpaceReport;
+import io.github.jetcdctl.recovery.HistoryEntry;
+import io.github.jetcdctl.recovery.KeyHistory;
+import io.github.jetcdctl.recovery.MemberComparison;
 
 /** ASCII tables for the cluster commands; key/value responses are not supported, as in etcdctl. */
 final class TablePrinter implements Printer {
@@ -74,5 +77,15 @@ final class TablePrinter implements Printer {
     @Override
     public void rollingDefrag(RollingReport report) {
         out.print(DefragOutput.table(report));
+    }
+
+    @Override
+    public void compare(MemberComparison comparison) {
+        out.print(CompareOutput.table(comparison));
+    }
+
+    @Override
+    public void history(KeyHistory history, List<HistoryEntry> entries, boolean keysOnly) {
+        out.print(HistoryOutput.table(entries));
     }
 }

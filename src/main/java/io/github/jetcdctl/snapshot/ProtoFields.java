@@ -32,6 +32,10 @@ final class ProtoFields {
         return field;
     }
 
+    int wireType() {
+        return wireType;
+    }
+
     long varint() throws SnapshotFormatException {
         if (wireType != 0) {
             throw malformed();

@@ -113,7 +113,7 @@ public final class StorageMigration {
             Optional<StorageVersion> walVersion;
             try {
                 walVersion = WalVersion.newerThan35(Path.of(dataDir, "member", "wal"));
-            } catch (WalVersion.UnreadableWalException e) {
+            } catch (WalRecords.UnreadableWalException e) {
                 throw new UnreadableWalException("failed to get the lastest snapshot: " + e.getMessage(), e);
             }
             Optional<String> stored;

@@ -1,13 +1,7 @@
 package io.github.jetcdctl.snapshot;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,19 +21,8 @@ import java.util.TreeMap;
  * takes the newest snapshot record that has a {@code .snap} file, which a member of either line writes with it).
  */
 public final class WalVersion {
-    private static final int RECORD_ENTRY = 2;
-    private static final int RECORD_SNAPSHOT = 5;
     private static final int ENTRY_NORMAL = 0;
     private static final int DOWNGRADE_VERSION_TEST = 9900;
-
-    /** The WAL directory cannot be read as etcd needs it; the message is etcd's. */
-    public static final class UnreadableWalException extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        UnreadableWalException(String message) {
-            super(message);
-        }
-    }
 
     private record Entry(long index, int type, byte[] data) {
     }
@@ -53,13 +36,10 @@ public final class WalVersion {
      * @param walDir {@code DIR/member/wal}, spelled as the user gave DIR (it appears in messages)
      */
     public static Optional<StorageVersion> newerThan35(Path walDir) throws IOException {
-        List<Path> files = walFiles(walDir);
-        List<Long> snapshots = new ArrayList<>();
+        List<long[]> snapshots = new ArrayList<>();
         TreeMap<Long, Entry> entries = new TreeMap<>();
-        for (Path file : files) {
-            readRecords(file, snapshots, entries);
-        }
-        long snapshotIndex = snapshots.isEmpty() ? 0 : snapshots.get(snapshots.size() - 1);
+        WalRecords.read(walDir, (type, data) -> record(type, data, snapshots, entries));
+        long snapshotIndex = snapshots.isEmpty() ? 0 : snapshots.get(snapshots.size() - 1)[0];
         StorageVersion newest = null;
         for (Entry e : entries.tailMap(snapshotIndex, false).values()) {
             if (e.type() != ENTRY_NORMAL || e.data() == null) {
@@ -75,79 +55,24 @@ public final class WalVersion {
         return Optional.ofNullable(newest);
     }
 
-    private static List<Path> walFiles(Path walDir) throws IOException {
-        List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> dir = Files.newDirectoryStream(walDir, "*.wal")) {
-            dir.forEach(files::add);
-        } catch (NoSuchFileException e) {
-            throw new UnreadableWalException("[readWALNames] fileutil.ReadDir failed: open " + walDir
-                    + ": no such file or directory");
-        }
-        if (files.isEmpty()) {
-            throw new UnreadableWalException("wal: file not found");
-        }
-        files.sort(null);
-        return files;
-    }
-
-    /** Appends the file's snapshot records (their index) and entries; a later entry replaces those from its index. */
-    private static void readRecords(Path file, List<Long> snapshots, TreeMap<Long, Entry> entries)
+    private static void record(long type, byte[] data, List<long[]> snapshots, TreeMap<Long, Entry> entries)
             throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            while (true) {
-                long frame;
-                try {
-                    frame = Long.reverseBytes(in.readLong());
-                } catch (EOFException e) {
-                    return;
-                }
-                if (frame == 0) {
-                    return; // preallocated space
-                }
-                long length = frame & 0x00FF_FFFF_FFFF_FFFFL;
-                int padding = frame < 0 ? (int) ((frame >>> 56) & 0x7) : 0;
-                if (length > Integer.MAX_VALUE - 8) {
-                    return; // a torn tail
-                }
-                byte[] record = new byte[(int) length];
-                try {
-                    in.readFully(record);
-                    in.skipNBytes(padding);
-                } catch (EOFException e) {
-                    return;
-                }
-                record(record, snapshots, entries);
-            }
-        }
-    }
-
-    private static void record(byte[] record, List<Long> snapshots, TreeMap<Long, Entry> entries)
-            throws IOException {
-        ProtoFields r = new ProtoFields(record);
-        long type = 0;
-        byte[] data = null;
-        while (r.next()) {
-            switch (r.field()) {
-                case 1 -> type = r.varint();
-                case 3 -> data = r.bytes();
-                default -> r.skip();
-            }
-        }
         if (data == null) {
             return;
         }
-        if (type == RECORD_SNAPSHOT) {
+        if (type == WalRecords.SNAPSHOT) {
             ProtoFields s = new ProtoFields(data);
             long index = 0;
+            long term = 0;
             while (s.next()) {
-                if (s.field() == 1) {
-                    index = s.varint();
-                } else {
-                    s.skip();
+                switch (s.field()) {
+                    case 1 -> index = s.varint();
+                    case 2 -> term = s.varint();
+                    default -> s.skip();
                 }
             }
-            snapshots.add(index);
-        } else if (type == RECORD_ENTRY) {
+            snapshots.add(new long[] {index, term});
+        } else if (type == WalRecords.ENTRY) {
             ProtoFields e = new ProtoFields(data);
             long index = 0;
             int entryType = 0;

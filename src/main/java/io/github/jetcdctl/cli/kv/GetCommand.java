@@ -88,6 +88,11 @@ public class GetCommand extends EtcdCommand {
             description = "Maximum create revision (as etcdctl 3.6)")
     long maxCreateRev;
 
+    @Option(names = "--from", paramLabel = "<file|dir>", description = "read offline instead of from the cluster "
+            + "(jetcdctl only): a snapshot or backup file (.db, .db.gz, .db.zst), a member's data dir (stopped, or "
+            + "running: read without its lock), or a backup directory (its newest backup)")
+    String from;
+
     @Mixin
     DecodeOptions decode;
 
@@ -99,19 +104,29 @@ public class GetCommand extends EtcdCommand {
                     + "--keys-only, --count-only or --print-value-only");
         }
         Printer decoding = decode.decodingPrinter(session());
+        if (from != null) {
+            Printer printer = decoding != null ? decoding : session().printer();
+            checkFormat(printer);
+            OfflineGet.print(from, request, printer, printValueOnly);
+            return;
+        }
         try (EtcdConnection connection = session().connect()) {
             Function<RangeRequest, RangeResponse> range =
                     r -> EtcdConnection.call(() -> connection.stub(KVGrpc::newBlockingStub).range(r));
             RangeListing listing = RangePager.canPage(request) ? RangePager.fetch(request, range)
                     : RangeListing.of(range.apply(request));
             Printer printer = decoding != null ? decoding : session().printer();
-            if (countOnly && printer.format() != OutputFormat.FIELDS) {
-                throw CliException.badArgs("--count-only is only for `--write-out=fields`");
-            }
-            if (printValueOnly && printer.format() != OutputFormat.SIMPLE) {
-                throw CliException.badArgs("print-value-only is only for `--write-out=simple`");
-            }
+            checkFormat(printer);
             printer.get(listing, printValueOnly);
+        }
+    }
+
+    private void checkFormat(Printer printer) {
+        if (countOnly && printer.format() != OutputFormat.FIELDS) {
+            throw CliException.badArgs("--count-only is only for `--write-out=fields`");
+        }
+        if (printValueOnly && printer.format() != OutputFormat.SIMPLE) {
+            throw CliException.badArgs("print-value-only is only for `--write-out=simple`");
         }
     }
 
