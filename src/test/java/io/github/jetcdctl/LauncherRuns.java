@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.jetcdctl.testing.EtcdBinaries;
 import io.github.jetcdctl.testing.EtcdCluster;
 import io.github.jetcdctl.testing.EtcdClusterExtension;
 import io.github.jetcdctl.testing.InstalledJdks;
@@ -83,8 +84,8 @@ abstract class LauncherRuns {
         env.put("JETCDCTL", LAUNCHER.toString());
         env.put("JETCDCTL_JAVA", jdk.java().toString());
         env.put("XDG_CACHE_HOME", cache.toString());
-        // the oracle is etcdctl 3.5.16: reproduce its line
-        env.put("ETCDCTL_COMPAT", "3.5");
+        // reproduce the line of the oracle, the cluster's own etcdctl
+        env.put("ETCDCTL_COMPAT", EtcdBinaries.lineOf(cluster().version()));
         if (throughDaemon()) {
             env.put("JETCDCTL_DAEMON", "on");
             env.put("XDG_RUNTIME_DIR", runtimeDir.toString());

@@ -59,6 +59,11 @@ public final class EtcdClusterExtension
         return new EtcdClusterExtension(EtcdCluster::threeMembersMutualTls);
     }
 
+    /** One plaintext member of {@code release}; the class is skipped where that release is not installed. */
+    public static EtcdClusterExtension ofRelease(String release) {
+        return new EtcdClusterExtension(() -> EtcdCluster.builder().binaries(EtcdBinaries.forTest(release)).start());
+    }
+
     /** A cluster from a configured builder, e.g. {@code of(EtcdCluster.builder().version("3.4.23"))}. */
     public static EtcdClusterExtension of(EtcdCluster.Builder builder) {
         return new EtcdClusterExtension(builder::start);
