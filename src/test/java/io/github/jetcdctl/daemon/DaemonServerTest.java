@@ -51,7 +51,7 @@ class DaemonServerTest {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         socket = dir.resolve("d.sock");
         serving = start(new DaemonServer(socket, KEY, Duration.ofMinutes(1)));
-        jetcdctl = Jetcdctl.forCluster(ETCD.cluster());
+        jetcdctl = Jetcdctl.forCluster(ETCD.cluster()).withDefaultLine(); // the daemon is asked without a line
     }
 
     @AfterEach
@@ -109,7 +109,8 @@ class DaemonServerTest {
                 "nonsense"), List.of("get"), List.of("no-such-command"), List.of("version"),
                 List.of("member", "list", "-w", "fields"), List.of("get", "--help"))) {
             List<String> full = withCluster(args.toArray(String[]::new));
-            assertEquals(Jetcdctl.create().run(full.toArray(String[]::new)), served(full), String.join(" ", args));
+            assertEquals(Jetcdctl.create().withDefaultLine().run(full.toArray(String[]::new)), served(full),
+                    String.join(" ", args));
         }
     }
 
@@ -148,7 +149,7 @@ class DaemonServerTest {
         FrameClient.Answer piped = run(0, Map.of(), "secret\n".getBytes(StandardCharsets.UTF_8),
                 withCluster("--user", "root", "get", "k"));
         assertFalse(piped.runYourself());
-        assertEquals(Jetcdctl.create().runWithStdin("secret\n".getBytes(StandardCharsets.UTF_8),
+        assertEquals(Jetcdctl.create().withDefaultLine().runWithStdin("secret\n".getBytes(StandardCharsets.UTF_8),
                 withCluster("--user", "root", "get", "k").toArray(String[]::new)), piped.result());
     }
 
