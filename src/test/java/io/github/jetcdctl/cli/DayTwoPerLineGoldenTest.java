@@ -134,6 +134,38 @@ class DayTwoPerLineGoldenTest {
         assertEquals("Error: unknown flag: --consistency", old.stderrText().lines().findFirst().orElse(""));
     }
 
+    /**
+     * {@code get --stream} (etcdctl 3.7) over RangeStream in chunks, equal to etcdctl 3.7's; against a 3.6 server,
+     * which has no RangeStream, jetcdctl reads the range the usual way (etcdctl fails) with the same bytes.
+     */
+    @Test
+    void getStreamFrom37On() {
+        Etcdctl etcdctl37 = LineClusters.etcdctl(EtcdBinaries.V3_7, EtcdBinaries.V3_7);
+        String value = "v".repeat(4096);
+        for (int i = 0; i < 300; i++) {
+            etcdctl37.run("put", String.format("daytwo-stream/%03d", i), value);
+        }
+        for (String format : List.of("simple", "json", "fields", "protobuf")) {
+            for (List<String> args : List.of(List.of("get", "daytwo-stream/", "--prefix", "--stream", "-w", format),
+                    List.of("get", "daytwo-stream/", "--prefix", "--stream", "--limit=7", "-w", format),
+                    List.of("get", "daytwo-stream/1", "--stream", "-w", format))) {
+                assertSameResult(etcdctl37.run(args),
+                        LineClusters.jetcdctl(EtcdBinaries.V3_7, EtcdBinaries.V3_7).run(args, null), "3.7 " + args);
+            }
+        }
+        Etcdctl etcdctl36 = LineClusters.etcdctl(EtcdBinaries.V3_7, EtcdBinaries.V3_6);
+        etcdctl36.run("put", "daytwo-stream/a", "1");
+        etcdctl36.run("put", "daytwo-stream/b", "2");
+        ProcessResult withoutStream = etcdctl36.run("get", "daytwo-stream/", "--prefix", "-w", "json");
+        ProcessResult fallback = LineClusters.jetcdctl(EtcdBinaries.V3_7, EtcdBinaries.V3_6)
+                .run("get", "daytwo-stream/", "--prefix", "--stream", "-w", "json");
+        assertSameResult(withoutStream, fallback, "--stream against etcd 3.6");
+        ProcessResult on36 = LineClusters.jetcdctl(EtcdBinaries.V3_6, EtcdBinaries.V3_6)
+                .run("get", "daytwo-stream/", "--prefix", "--stream");
+        assertEquals(1, on36.exitCode(), on36.toString());
+        assertEquals("Error: unknown flag: --stream", on36.stderrText().lines().findFirst().orElse(""));
+    }
+
     /** "Member ID added as learner to cluster ID", without the random member ID. */
     private static String firstWordsOf(ProcessResult added) {
         String first = added.stdoutText().lines().findFirst().orElse("");

@@ -3,6 +3,7 @@ package io.github.jetcdctl.cli.kv;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 
 import com.google.protobuf.ByteString;
@@ -11,6 +12,7 @@ import io.etcd.jetcd.api.KVGrpc;
 import io.etcd.jetcd.api.RangeRequest;
 import io.etcd.jetcd.api.RangeResponse;
 import io.github.jetcdctl.CliException;
+import io.github.jetcdctl.ExitCodes;
 import io.github.jetcdctl.cli.DecodeOptions;
 import io.github.jetcdctl.cli.EtcdCommand;
 import io.github.jetcdctl.cli.gosyntax.GoBoolConverter;
@@ -18,6 +20,8 @@ import io.github.jetcdctl.cli.gosyntax.GoInt64Converter;
 import io.github.jetcdctl.client.EtcdConnection;
 import io.github.jetcdctl.client.KeyRanges;
 import io.github.jetcdctl.client.RangePager;
+import io.github.jetcdctl.client.RangeStreams;
+import io.github.jetcdctl.output.EtcdctlLine;
 import io.github.jetcdctl.output.OutputFormat;
 import io.github.jetcdctl.output.Printer;
 import io.github.jetcdctl.output.RangeListing;
@@ -93,6 +97,10 @@ public class GetCommand extends EtcdCommand {
             + "running: read without its lock), or a backup directory (its newest backup)")
     String from;
 
+    @Option(names = "--stream", arity = "0..1", fallbackValue = "true", converter = GoBoolConverter.class,
+            description = "Use the RangeStream RPC (etcdctl 3.7; a server without it is read the usual way)")
+    boolean stream;
+
     @Mixin
     DecodeOptions decode;
 
@@ -110,11 +118,16 @@ public class GetCommand extends EtcdCommand {
             OfflineGet.print(from, request, printer, printValueOnly);
             return;
         }
+        if (stream && !session().line().atLeast(EtcdctlLine.V3_7)) {
+            throw new CliException(ExitCodes.ERROR, "unknown flag: --stream\n\nRun 'jetcdctl get --help' for usage.");
+        }
         try (EtcdConnection connection = session().connect()) {
             Function<RangeRequest, RangeResponse> range =
                     r -> EtcdConnection.call(() -> connection.stub(KVGrpc::newBlockingStub).range(r));
-            RangeListing listing = RangePager.canPage(request) ? RangePager.fetch(request, range)
-                    : RangeListing.of(range.apply(request));
+            // --stream: etcd 3.7's RangeStream where the server has it; otherwise the range is read as without it
+            RangeListing listing = (stream ? RangeStreams.fetch(connection, request).map(RangeListing::of)
+                    : Optional.<RangeListing>empty()).orElseGet(() -> RangePager.canPage(request) ? RangePager.fetch(request, range)
+                            : RangeListing.of(range.apply(request)));
             Printer printer = decoding != null ? decoding : session().printer();
             checkFormat(printer);
             printer.get(listing, printValueOnly);
