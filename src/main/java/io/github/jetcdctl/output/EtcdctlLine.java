@@ -130,8 +130,12 @@ public enum EtcdctlLine {
     }
 
     /** etcdutl 3.6's snapshot status counts live user keys where 3.5 counted every entry of every bucket. */
+    public boolean snapshotStatusCountsLiveKeys() {
+        return atLeast(V3_6);
+    }
+
     public long snapshotStatusTotalKeys(io.github.jetcdctl.snapshot.SnapshotStatus status) {
-        return atLeast(V3_6) ? status.liveKeys() : status.totalKey();
+        return snapshotStatusCountsLiveKeys() ? status.liveKeys() : status.totalKey();
     }
 
     /** etcdutl 3.6's snapshot status adds the db's storage version. */

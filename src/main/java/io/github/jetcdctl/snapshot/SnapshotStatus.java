@@ -7,7 +7,8 @@ package io.github.jetcdctl.snapshot;
  * @param revision       main revision of the last key in the {@code key} bucket
  * @param totalKey       number of entries in all top-level buckets (etcdutl 3.5's "total keys")
  * @param totalSize      {@code meta.pgid × pageSize}
- * @param liveKeys       user keys whose newest revision is not a deletion (etcdutl 3.6's "total keys")
+ * @param liveKeys       user keys whose newest revision is not a deletion (etcdutl 3.6's "total keys"); -1 when
+ *                       not counted
  * @param storageVersion the meta bucket's {@code storageVersion} (etcd 3.6 and later), else empty
  */
 public record SnapshotStatus(long hash, long revision, long totalKey, long totalSize, long liveKeys,

@@ -10,14 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-
-import com.google.protobuf.ByteString;
-import com.google.protobuf.InvalidProtocolBufferException;
-
-import io.etcd.jetcd.api.KeyValue;
 import java.util.zip.CRC32C;
 import java.nio.ByteBuffer;
 
@@ -47,7 +40,16 @@ public final class SnapshotStatusReader {
         }
     }
 
+    /** The status without the live-key count (etcdutl 3.5's figures), as a backup's verification needs. */
     public static SnapshotStatus read(Path path) throws IOException {
+        return read(path, false);
+    }
+
+    /**
+     * {@code countLiveKeys}: also count the user keys whose newest record is not a deletion (etcdutl 3.6's total),
+     * at a fingerprint of 40 bytes per key changed; otherwise {@link SnapshotStatus#liveKeys()} is -1.
+     */
+    public static SnapshotStatus read(Path path, boolean countLiveKeys) throws IOException {
         if (!Files.exists(path)) {
             throw new NoSuchFileException(path.toString(), null, "stat " + path + ": no such file or directory");
         }
@@ -57,16 +59,20 @@ public final class SnapshotStatusReader {
                     "write " + path + ": bad file descriptor");
         }
         try (BoltReader r = BoltReader.open(path)) {
-            return read(r);
+            return read(r, countLiveKeys);
         }
     }
 
     public static SnapshotStatus read(BoltReader r) throws IOException {
+        return read(r, false);
+    }
+
+    public static SnapshotStatus read(BoltReader r, boolean countLiveKeys) throws IOException {
         CRC32C crc = new CRC32C();
         long[] totalKey = {0};
         long[] revision = {0};
         // etcdutl 3.6 counts the keys whose last record, in revision order, is not a tombstone
-        Set<ByteString> liveKeys = new HashSet<>();
+        KeyFingerprints liveKeys = countLiveKeys ? new KeyFingerprints() : null;
         String[] storageVersion = {""};
         BoltVisitor v = new BoltVisitor() {
             boolean inKeyBucket;
@@ -97,7 +103,7 @@ public final class SnapshotStatusReader {
                     if (entry(key)) {
                         crc.update(value.duplicate());
                     }
-                    if (inKeyBucket) {
+                    if (inKeyBucket && liveKeys != null) {
                         track(key, value);
                     } else if (inMetaBucket && Arrays.equals(key, STORAGE_VERSION)) {
                         storageVersion[0] = StandardCharsets.UTF_8.decode(value.duplicate()).toString();
@@ -105,21 +111,14 @@ public final class SnapshotStatusReader {
                 }
             }
 
+            /** A value that does not decode fails the count, as it fails etcdutl 3.6 (3.5 never decoded values). */
             private void track(byte[] revisionKey, ByteBuffer value) throws IOException {
-                ByteString userKey;
-                try {
-                    userKey = KeyValue.parseFrom(value.duplicate()).getKey();
-                } catch (InvalidProtocolBufferException e) {
-                    // etcdutl 3.6 fails the same way; 3.5 never decoded values, and printed a status of such a file
-                    String text = "cannot unmarshal the value of revision key "
-                            + java.util.HexFormat.of().formatHex(revisionKey) + ": " + e.getMessage();
-                    throw new SnapshotFormatException(text, text);
-                }
-                if (revisionKey.length == TOMBSTONE_KEY_LENGTH && revisionKey[TOMBSTONE_KEY_LENGTH - 1] == 't') {
-                    liveKeys.remove(userKey);
-                } else {
-                    liveKeys.add(userKey);
-                }
+                byte[] keyValue = new byte[value.remaining()];
+                value.duplicate().get(keyValue);
+                boolean tombstone = revisionKey.length == TOMBSTONE_KEY_LENGTH
+                        && revisionKey[TOMBSTONE_KEY_LENGTH - 1] == 't';
+                liveKeys.record(liveKeys.fingerprint(KvHash.userKey(keyValue)), revision[0], subRevision(revisionKey),
+                        tombstone);
             }
 
             private boolean entry(byte[] key) {
@@ -148,8 +147,17 @@ public final class SnapshotStatusReader {
         if (!errors.isEmpty()) {
             throw new IntegrityCheckException(errors);
         }
-        return new SnapshotStatus(crc.getValue(), revision[0], totalKey[0], r.totalSize(), liveKeys.size(),
-                storageVersion[0]);
+        return new SnapshotStatus(crc.getValue(), revision[0], totalKey[0], r.totalSize(),
+                liveKeys == null ? -1 : liveKeys.aliveCount(), storageVersion[0]);
+    }
+
+    /** The sub revision of a revision key (8-byte main, '_', 8-byte sub); 0 for a key too short to hold one. */
+    private static long subRevision(byte[] revisionKey) {
+        long sub = 0;
+        for (int i = 9; i < 17 && i < revisionKey.length; i++) {
+            sub = sub << 8 | (revisionKey[i] & 0xff);
+        }
+        return sub;
     }
 
     private static final byte[] STORAGE_VERSION = "storageVersion".getBytes(StandardCharsets.US_ASCII);

@@ -25,8 +25,10 @@ class SnapshotStatusReaderTest {
             "A1-etcdctl-3.4.23.db, 3378309045, 6, 10, 20480, 2",
     })
     void matchesEtcdutl(String file, long hash, long rev, long keys, long size, long liveKeys) throws Exception {
-        SnapshotStatus s = SnapshotStatusReader.read(TestFiles.snapshot(file));
+        SnapshotStatus s = SnapshotStatusReader.read(TestFiles.snapshot(file), true);
         assertEquals(new SnapshotStatus(hash, rev, keys, size, liveKeys, ""), s);
+        assertEquals(new SnapshotStatus(hash, rev, keys, size, -1, ""),
+                SnapshotStatusReader.read(TestFiles.snapshot(file)));
     }
 
     @Test

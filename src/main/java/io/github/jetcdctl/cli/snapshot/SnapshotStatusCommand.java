@@ -38,7 +38,7 @@ public class SnapshotStatusCommand extends EtcdCommand {
         Printer printer = session().printer(OutputFormat.parse(session().options().writeOut()), false);
         SnapshotStatus status;
         try (PlainSnapshot plain = PlainSnapshot.open(Path.of(args.get(0)))) {
-            status = SnapshotStatusReader.read(plain.path());
+            status = SnapshotStatusReader.read(plain.path(), session().line().snapshotStatusCountsLiveKeys());
         } catch (NoSuchFileException e) {
             throw new CliException(ExitCodes.ERROR, "stat " + args.get(0) + ": no such file or directory");
         } catch (SnapshotFormatException e) {

@@ -193,7 +193,7 @@ public class BoltWriterTest {
             w.persistEmptyFreelist(true);
             w.finish(1);
         }
-        assertEquals(new SnapshotStatus(0, 0, 0, 4 * 4096, 0, ""), SnapshotStatusReader.read(out));
+        assertEquals(new SnapshotStatus(0, 0, 0, 4 * 4096, 0, ""), SnapshotStatusReader.read(out, true));
         try (BoltReader r = BoltReader.open(out)) {
             assertEquals(3, r.meta().freelist());
             assertTrue(r.check().isEmpty());
