@@ -198,6 +198,22 @@ public final class Session {
         return line;
     }
 
+    /** A flag that the selected line does not have is refused in the words of etcdctl's unknown flag. */
+    public void requireFlagOnLine(EtcdctlLine.Addition addition, String flag, String commandPath) {
+        if (givenOnCommandLine(flag) && !line().has(addition)) {
+            throw new CliException(ExitCodes.ERROR, "unknown flag: " + flag + "\n\nRun 'jetcdctl " + commandPath
+                    + " --help' for usage.");
+        }
+    }
+
+    /** A command that the selected line does not have is refused in the words of etcdctl's unknown command. */
+    public void requireCommandOnLine(EtcdctlLine.Addition addition, String command) {
+        if (!line().has(addition)) {
+            throw new CliException(ExitCodes.ERROR, "unknown command " + GoQuote.quote(command)
+                    + " for \"jetcdctl\"\nRun 'jetcdctl --help' for usage.");
+        }
+    }
+
     /** The variable that selects the etcdctl line; known, so it draws no "unrecognized" warning. */
     public static final String COMPAT_ENV = "ETCDCTL_COMPAT";
 

@@ -1,7 +1,6 @@
 package io.github.jetcdctl.output;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 
 import io.github.jetcdctl.client.api.HashKVResponse;
@@ -42,19 +41,10 @@ public enum EtcdctlLine {
         return Optional.empty();
     }
 
-    /** The line of a server's reported version, for a context made against it; empty for lines not reproduced. */
-    public static Optional<EtcdctlLine> ofServerVersion(String version) {
-        return parse(version);
-    }
-
     /** The error for a value that names no line. */
     public static String unknownLineMessage(String value) {
         return "unknown etcdctl line \"" + value + "\" (use " + String.join(", ",
                 Arrays.stream(values()).map(EtcdctlLine::toString).toList()) + ")";
-    }
-
-    public static List<String> names() {
-        return Arrays.stream(values()).map(EtcdctlLine::toString).toList();
     }
 
     public String pinnedRelease() {
@@ -71,6 +61,23 @@ public enum EtcdctlLine {
     }
 
     // ------------------------------------------------------------------ the choices that differ by line
+
+    /** Commands and flags that a line added: before it, they are etcdctl's unknown command or flag. */
+    public enum Addition {
+        DOWNGRADE(V3_6),
+        MEMBER_LIST_CONSISTENCY(V3_6),
+        GET_STREAM(V3_7);
+
+        private final EtcdctlLine since;
+
+        Addition(EtcdctlLine since) {
+            this.since = since;
+        }
+    }
+
+    public boolean has(Addition addition) {
+        return atLeast(addition.since);
+    }
 
     /** 3.6 dropped the v2 tool: {@code ETCDCTL_API} is then an unknown variable like any other. */
     public boolean readsApiVariable() {

@@ -7,7 +7,6 @@ import io.etcd.jetcd.api.ClusterGrpc;
 import io.etcd.jetcd.api.MemberListRequest;
 import io.etcd.jetcd.api.MemberListResponse;
 import io.github.jetcdctl.CliException;
-import io.github.jetcdctl.ExitCodes;
 import io.github.jetcdctl.cli.EtcdCommand;
 import io.github.jetcdctl.client.EtcdConnection;
 import io.github.jetcdctl.client.Requests;
@@ -44,10 +43,7 @@ public class MemberListCommand extends EtcdCommand {
      * do not copy. Before 3.6 the flag does not exist.
      */
     private boolean serializable() {
-        if (session().givenOnCommandLine("--consistency") && !session().line().atLeast(EtcdctlLine.V3_6)) {
-            throw new CliException(ExitCodes.ERROR, "unknown flag: --consistency\n\nRun 'jetcdctl member list "
-                    + "--help' for usage.");
-        }
+        session().requireFlagOnLine(EtcdctlLine.Addition.MEMBER_LIST_CONSISTENCY, "--consistency", "member list");
         return switch (consistency) {
             case "s" -> true;
             case "l" -> false;

@@ -27,7 +27,7 @@ final class ClusterLine {
                     + "and jetcdctl's default, " + EtcdctlLine.DEFAULT + ", applies; give --compat to choose one");
             return Optional.empty();
         }
-        Optional<EtcdctlLine> line = EtcdctlLine.ofServerVersion(version);
+        Optional<EtcdctlLine> line = EtcdctlLine.parse(version);
         if (line.isEmpty()) {
             err.println("note: the cluster runs etcd " + version + ", a line jetcdctl does not reproduce, so no compat "
                     + "line is recorded; give --compat to choose one");

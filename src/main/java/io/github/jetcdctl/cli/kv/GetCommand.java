@@ -12,7 +12,6 @@ import io.etcd.jetcd.api.KVGrpc;
 import io.etcd.jetcd.api.RangeRequest;
 import io.etcd.jetcd.api.RangeResponse;
 import io.github.jetcdctl.CliException;
-import io.github.jetcdctl.ExitCodes;
 import io.github.jetcdctl.cli.DecodeOptions;
 import io.github.jetcdctl.cli.EtcdCommand;
 import io.github.jetcdctl.cli.gosyntax.GoBoolConverter;
@@ -118,9 +117,7 @@ public class GetCommand extends EtcdCommand {
             OfflineGet.print(from, request, printer, printValueOnly);
             return;
         }
-        if (stream && !session().line().atLeast(EtcdctlLine.V3_7)) {
-            throw new CliException(ExitCodes.ERROR, "unknown flag: --stream\n\nRun 'jetcdctl get --help' for usage.");
-        }
+        session().requireFlagOnLine(EtcdctlLine.Addition.GET_STREAM, "--stream", "get");
         try (EtcdConnection connection = session().connect()) {
             Function<RangeRequest, RangeResponse> range =
                     r -> EtcdConnection.call(() -> connection.stub(KVGrpc::newBlockingStub).range(r));

@@ -3,7 +3,6 @@ package io.github.jetcdctl.cli.maintenance;
 import java.util.List;
 
 import io.github.jetcdctl.CliException;
-import io.github.jetcdctl.ExitCodes;
 import io.github.jetcdctl.cli.Session;
 import io.github.jetcdctl.client.EtcdConnection;
 import io.github.jetcdctl.client.api.DowngradeRequest;
@@ -22,10 +21,7 @@ final class DowngradeCalls {
      */
     static void run(Session session, DowngradeRequest.DowngradeAction action, List<String> args,
             boolean takesTarget) {
-        if (!session.line().atLeast(EtcdctlLine.V3_6)) {
-            throw new CliException(ExitCodes.ERROR, "unknown command \"downgrade\" for \"jetcdctl\"\n"
-                    + "Run 'jetcdctl --help' for usage.");
-        }
+        session.requireCommandOnLine(EtcdctlLine.Addition.DOWNGRADE, "downgrade");
         String target = "";
         if (takesTarget) {
             if (args.isEmpty()) {
