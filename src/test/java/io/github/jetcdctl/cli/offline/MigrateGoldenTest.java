@@ -62,10 +62,12 @@ class MigrateGoldenTest {
         hashKv36 = writeAndHash(running.member(0).etcdctl());
         whileRunning = JETCDCTL.run("migrate", "--data-dir", running.member(0).dataDir().toString(),
                 "--target-version", "3.5");
+        awaitStorageVersion(running.member(0), "3.6");
         pristine36 = stopAndCopy(running, "v36");
         downgraded36 = downgradeStopAndCopy(running, "3.5", "v36-downgraded");
         try (EtcdCluster cluster = EtcdCluster.builder().binaries(v37).start()) {
             hashKv37 = writeAndHash(cluster.member(0).etcdctl());
+            awaitStorageVersion(cluster.member(0), "3.7");
             pristine37 = stopAndCopy(cluster, "v37");
             downgraded37 = downgradeStopAndCopy(cluster, "3.6", "v37-downgraded");
         }
@@ -118,14 +120,22 @@ class MigrateGoldenTest {
         member.start();
         ProcessResult enabled = member.etcdctl().run("downgrade", "enable", target);
         assertEquals(0, enabled.exitCode(), enabled.toString());
+        awaitStorageVersion(member, target);
+        return stopAndCopy(cluster, name);
+    }
+
+    /**
+     * A member writes its storage version a moment after it starts (and after a downgrade lowers the cluster
+     * version); a member stopped before that has none in its db, which tools then take for 3.5.
+     */
+    private static void awaitStorageVersion(EtcdCluster.Member member, String version) {
         long deadline = System.nanoTime() + 30_000_000_000L;
         ProcessResult status;
         do {
             status = member.etcdctl().run("endpoint", "status", "-w", "json");
-        } while (!status.stdoutText().contains("\"storageVersion\":\"" + target + ".0\"")
+        } while (!status.stdoutText().contains("\"storageVersion\":\"" + version + ".0\"")
                 && System.nanoTime() < deadline && pause());
-        assertTrue(status.stdoutText().contains("\"storageVersion\":\"" + target + ".0\""), status.toString());
-        return stopAndCopy(cluster, name);
+        assertTrue(status.stdoutText().contains("\"storageVersion\":\"" + version + ".0\""), status.toString());
     }
 
     private static boolean pause() {
