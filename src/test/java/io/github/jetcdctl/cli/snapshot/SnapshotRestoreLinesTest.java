@@ -69,6 +69,7 @@ class SnapshotRestoreLinesTest {
                 run(etcdctl, "compaction", "20");
                 run(etcdctl, "lease", "grant", "3600");
                 run(etcdctl, "put", "/lines/2", "again");
+                cluster.member(0).awaitStorageVersion();
                 Path file = dir.resolve("snapshot-" + release + ".db");
                 run(etcdctl, "snapshot", "save", file.toString());
                 SNAPSHOTS.put(EtcdBinaries.lineOf(release), file);
