@@ -2,28 +2,32 @@ package io.github.jetcdctl.client;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.ExitCodes;
 import io.grpc.Channel;
+import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
 
 /** Several connections to one cluster on a shared event loop (see {@link ClientFactory#moreChannels}). */
 public final class ChannelPool implements AutoCloseable {
     private final List<ManagedChannel> channels;
+    private final TokenInterceptor token;
     private final EventLoopGroup eventLoop;
     private final Duration dialTimeout;
 
-    ChannelPool(List<ManagedChannel> channels, EventLoopGroup eventLoop, Duration dialTimeout) {
+    ChannelPool(List<ManagedChannel> channels, TokenInterceptor token, EventLoopGroup eventLoop,
+            Duration dialTimeout) {
         this.channels = List.copyOf(channels);
+        this.token = token;
         this.eventLoop = eventLoop;
         this.dialTimeout = dialTimeout;
     }
 
+    /** The channels to call through, with the first connection's auth token. */
     public List<Channel> channels() {
-        return List.copyOf(channels);
+        return channels.stream().map(channel -> ClientInterceptors.intercept(channel, token)).toList();
     }
 
     /**
@@ -50,14 +54,6 @@ public final class ChannelPool implements AutoCloseable {
 
     @Override
     public void close() {
-        channels.forEach(ManagedChannel::shutdownNow);
-        try {
-            for (ManagedChannel channel : channels) {
-                channel.awaitTermination(1, TimeUnit.SECONDS);
-            }
-            eventLoop.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).await(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ClientFactory.shutDown(channels, eventLoop);
     }
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
@@ -38,6 +39,12 @@ public final class ClientFactory {
     /** Open connections by their settings while a batch runs (see {@link #shareConnections}), else null. */
     private static Map<ConnectionSettings, EtcdConnection> shared;
 
+    /**
+     * The resident jetcdctl's transport for the request running on this thread (inherited by the threads a
+     * command starts, as endpoint health's), else null. Per thread, not per process: requests are independent.
+     */
+    private static final InheritableThreadLocal<SharedTransport> TRANSPORT = new InheritableThreadLocal<>();
+
     private ClientFactory() {
     }
 
@@ -57,6 +64,22 @@ public final class ClientFactory {
             shared.values().forEach(EtcdConnection::closeNow);
             shared = null;
         }
+    }
+
+    /**
+     * Until the returned scope closes, connections made on this thread, and on threads it starts, are made on
+     * {@code transport}'s kept channels: the resident jetcdctl runs each request in such a scope. Without one,
+     * every connection has a channel and an event loop of its own, closed with it.
+     */
+    public static TransportScope useSharedTransport(SharedTransport transport) {
+        TRANSPORT.set(transport);
+        return TRANSPORT::remove;
+    }
+
+    /** Ends {@link #useSharedTransport} on this thread. */
+    public interface TransportScope extends AutoCloseable {
+        @Override
+        void close();
     }
 
     public static EtcdConnection connect(ConnectionSettings settings) {
@@ -85,24 +108,23 @@ public final class ClientFactory {
                 throw new CliException(ExitCodes.BAD_ARGS, e.getMessage());
             }
         }
-        SslContext sslContext = null;
+        TlsFiles tls = null;
         if (settings.usesTls()) {
             try {
-                sslContext = SslContexts.forSettings(settings);
+                tls = TlsFiles.read(settings);
             } catch (TlsConfigException e) {
                 throw new CliException(ExitCodes.BAD_ARGS, e.getMessage());
             }
         }
         EndpointsResolver.register();
-        String target = EndpointsResolver.target(endpoints, settings.serverName());
-        TokenInterceptor token = new TokenInterceptor();
-        EventLoopGroup eventLoop = new MultiThreadIoEventLoopGroup(1, daemonThreads(), NioIoHandler.newFactory());
-        ManagedChannel channel = channel(target, settings, sslContext, token, eventLoop);
-        EtcdConnection connection = new EtcdConnection(channel, eventLoop, settings,
-                new ChannelRecipe(target, sslContext, token));
+        SharedTransport transport = TRANSPORT.get();
+        EtcdConnection connection = transport == null ? null : openOnKeptChannel(transport, settings, endpoints, tls);
+        if (connection == null) {
+            connection = openOwnChannel(settings, endpoints, tls);
+        }
         try {
             if (settings.hasCredentials()) {
-                authenticate(connection, settings, token);
+                authenticate(connection, settings);
             }
         } catch (RuntimeException e) {
             connection.close();
@@ -111,13 +133,69 @@ public final class ClientFactory {
         return connection;
     }
 
+    /** A channel and an event loop of this connection's own, both closed with it (a JVM per command). */
+    private static EtcdConnection openOwnChannel(ConnectionSettings settings, List<Endpoint> endpoints,
+            TlsFiles tls) {
+        SslContext sslContext = tls == null ? null : tlsContext(() -> SslContexts.forFiles(tls));
+        String target = EndpointsResolver.target(endpoints, settings.serverName());
+        EventLoopGroup eventLoop = new MultiThreadIoEventLoopGroup(1, daemonThreads(), NioIoHandler.newFactory());
+        ManagedChannel channel = channel(target, settings, sslContext, eventLoop, null);
+        return new EtcdConnection(channel, settings, new ChannelRecipe(target, sslContext, new TokenInterceptor()),
+                () -> shutDown(List.of(channel), eventLoop));
+    }
+
+    /**
+     * A channel the resident jetcdctl keeps, on its event loop: the one built before by exactly these settings and
+     * TLS file contents, else a new one. Host names are resolved here, for this request, and the addresses are part
+     * of what finds the channel: a request never dials an answer older than its own lookup (the daemon's JVM keeps
+     * no answer: see DaemonMain). Null once the transport is closed.
+     */
+    private static EtcdConnection openOnKeptChannel(SharedTransport transport, ConnectionSettings settings,
+            List<Endpoint> endpoints, TlsFiles tls) {
+        SslContext sslContext = tls == null ? null : tlsContext(() -> transport.sslContext(tls));
+        String target = EndpointsResolver.resolvedTarget(endpoints, settings.serverName());
+        SharedTransport.Key key = new SharedTransport.Key(settings.withoutCredentials(), target,
+                tls == null ? null : tls.fingerprint());
+        SharedTransport.Lease lease = transport.channel(key,
+                () -> channel(target, settings, sslContext, transport.eventLoop(), transport.executor()));
+        if (lease == null) {
+            return null;
+        }
+        return new EtcdConnection(lease.channel(), settings,
+                new ChannelRecipe(target, sslContext, new TokenInterceptor()), lease::release);
+    }
+
+    private interface TlsBuild {
+        SslContext build() throws TlsConfigException;
+    }
+
+    private static SslContext tlsContext(TlsBuild build) {
+        try {
+            return build.build();
+        } catch (TlsConfigException e) {
+            throw new CliException(ExitCodes.BAD_ARGS, e.getMessage());
+        }
+    }
+
+    /** Closes channels and the event loop they run on, and waits for them so that no thread lingers. */
+    static void shutDown(List<ManagedChannel> channels, EventLoopGroup eventLoop) {
+        channels.forEach(ManagedChannel::shutdownNow);
+        try {
+            for (ManagedChannel channel : channels) {
+                channel.awaitTermination(1, TimeUnit.SECONDS);
+            }
+            eventLoop.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).await(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /**
      * Fetches the auth token during client construction, as etcdctl does; failures exit with code 2. The
      * settings hold the user and password already separated (the command line's {@code name:password} is
      * split, or the password asked for, before the client is built).
      */
-    private static void authenticate(EtcdConnection connection, ConnectionSettings settings,
-            TokenInterceptor token) {
+    private static void authenticate(EtcdConnection connection, ConnectionSettings settings) {
         String user = settings.user();
         String password = settings.password();
         long timeoutNanos = settings.dialTimeout().isZero() ? settings.commandTimeout().toNanos()
@@ -131,7 +209,7 @@ public final class ClientFactory {
                             .setNameBytes(ByteString.copyFromUtf8(user))
                             .setPasswordBytes(ByteString.copyFromUtf8(password))
                             .build());
-            token.setToken(response.getToken());
+            connection.recipe().token().setToken(response.getToken());
         } catch (StatusRuntimeException e) {
             if (isAuthNotEnabled(e)) {
                 return; // etcd's client goes on without a token, so credentials are harmless then
@@ -153,30 +231,33 @@ public final class ClientFactory {
                 daemonThreads(), NioIoHandler.newFactory());
         List<ManagedChannel> channels = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            channels.add(channel(recipe.target(), connection.settings(), recipe.sslContext(), recipe.token(),
-                    eventLoop));
+            channels.add(channel(recipe.target(), connection.settings(), recipe.sslContext(), eventLoop, null));
         }
-        return new ChannelPool(channels, eventLoop, connection.settings().dialTimeout());
+        return new ChannelPool(channels, recipe.token(), eventLoop, connection.settings().dialTimeout());
     }
 
-    /** What built a connection's channel, so that more channels can be built alike. */
+    /** What built a connection's channel, so that more channels can be built alike, and its own auth token. */
     record ChannelRecipe(String target, SslContext sslContext, TokenInterceptor token) {
     }
 
     /**
-     * One gRPC channel with the settings etcdctl uses, on an event loop this connection owns: closing it ends
-     * every thread at once, so the JVM exits without waiting for a shared Netty loop to wind down.
+     * One gRPC channel with the settings etcdctl uses, without auth (the token is each connection's own). In a JVM
+     * per command it runs on an event loop its connection owns: closing it ends every thread at once, so the JVM
+     * exits without waiting for a shared Netty loop to wind down. In the resident jetcdctl, on its one event loop
+     * and {@code executor} (null: gRPC's own).
      */
     private static ManagedChannel channel(String target, ConnectionSettings settings, SslContext sslContext,
-            TokenInterceptor token, EventLoopGroup eventLoop) {
+            EventLoopGroup eventLoop, Executor executor) {
         NettyChannelBuilder builder = NettyChannelBuilder.forTarget(target)
                 .eventLoopGroup(eventLoop)
                 .channelType(NioSocketChannel.class)
                 .defaultLoadBalancingPolicy("round_robin")
                 .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
                 .keepAliveTime(settings.keepaliveTime().toNanos(), TimeUnit.NANOSECONDS)
-                .keepAliveTimeout(settings.keepaliveTimeout().toNanos(), TimeUnit.NANOSECONDS)
-                .intercept(token);
+                .keepAliveTimeout(settings.keepaliveTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        if (executor != null) {
+            builder.executor(executor).offloadExecutor(executor);
+        }
         if (sslContext != null) {
             builder.negotiationType(NegotiationType.TLS).sslContext(sslContext);
         } else {

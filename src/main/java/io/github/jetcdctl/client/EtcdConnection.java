@@ -8,39 +8,53 @@ import java.util.function.Supplier;
 import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.ExitCodes;
 import io.grpc.Channel;
+import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.AbstractStub;
-import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
 
 /**
- * An open connection: a gRPC channel and the event loop it runs on. Commands call etcd's gRPC API through
- * {@link #stub} so that they receive the raw responses etcdctl prints.
+ * An open connection: a gRPC channel with this connection's own auth token and calls. Commands call etcd's gRPC
+ * API through {@link #stub} so that they receive the raw responses etcdctl prints. The channel is the
+ * connection's own, or one the resident jetcdctl keeps between requests (see {@link SharedTransport}); the
+ * token and the calls are never another connection's either way.
  */
 public final class EtcdConnection implements AutoCloseable {
-    private final ManagedChannel channel;
+    /** Never called through directly: it carries no token (see {@link #calls}). */
+    private final ManagedChannel managed;
+    private final Channel calls;
+    private final OpenCalls openCalls = new OpenCalls();
     private final ConnectionSettings settings;
     private boolean ready;
     /** Set while a batch shares this connection among its commands: their close() leaves it open. */
     private boolean shared;
+    private boolean closed;
 
-    private final EventLoopGroup eventLoop;
     private final ClientFactory.ChannelRecipe recipe;
+    /** Shuts the channel (and its event loop) down, or hands a kept channel back. */
+    private final Runnable release;
 
-    EtcdConnection(ManagedChannel channel, EventLoopGroup eventLoop, ConnectionSettings settings,
-            ClientFactory.ChannelRecipe recipe) {
-        this.channel = channel;
-        this.eventLoop = eventLoop;
+    EtcdConnection(ManagedChannel channel, ConnectionSettings settings, ClientFactory.ChannelRecipe recipe,
+            Runnable release) {
+        this.managed = channel;
+        this.calls = ClientInterceptors.intercept(channel, recipe.token(), openCalls);
         this.settings = settings;
         this.recipe = recipe;
+        this.release = release;
     }
 
     ClientFactory.ChannelRecipe recipe() {
         return recipe;
     }
 
+    /** The channel to call etcd through, with this connection's token. */
     public Channel channel() {
-        return channel;
+        return calls;
+    }
+
+    /** The gRPC channel underneath, perhaps kept for other requests: never to call through (no token). */
+    ManagedChannel managedChannel() {
+        return managed;
     }
 
     public ConnectionSettings settings() {
@@ -50,7 +64,7 @@ public final class EtcdConnection implements AutoCloseable {
     /** A stub whose calls wait for the connection and end at --command-timeout. */
     public <S extends AbstractStub<S>> S stub(Function<Channel, S> newStub) {
         awaitReady(settings.dialTimeout());
-        return newStub.apply(channel)
+        return newStub.apply(calls)
                 .withWaitForReady()
                 .withDeadlineAfter(settings.commandTimeout().toNanos(), TimeUnit.NANOSECONDS);
     }
@@ -58,7 +72,7 @@ public final class EtcdConnection implements AutoCloseable {
     /** A stub without deadline, for calls etcdctl does not time out (txn, watch, lease keep-alive...). */
     public <S extends AbstractStub<S>> S stubWithoutDeadline(Function<Channel, S> newStub) {
         awaitReady(settings.dialTimeout());
-        return newStub.apply(channel).withWaitForReady();
+        return newStub.apply(calls).withWaitForReady();
     }
 
     /** Runs one RPC and turns a gRPC failure into etcdctl's error line and exit code 1. */
@@ -85,7 +99,7 @@ public final class EtcdConnection implements AutoCloseable {
             return;
         }
         try {
-            ready = ClientFactory.awaitReady(channel, dialTimeout.toNanos());
+            ready = ClientFactory.awaitReady(managed, dialTimeout.toNanos());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException(ExitCodes.ERROR, "context canceled");
@@ -108,14 +122,15 @@ public final class EtcdConnection implements AutoCloseable {
         }
     }
 
-    /** Closes the channel and the event loop, and waits for them so that no thread lingers. */
+    /** Cancels this connection's calls and releases its channel (closed, or handed back if kept). */
     void closeNow() {
-        channel.shutdownNow();
-        try {
-            channel.awaitTermination(1, TimeUnit.SECONDS);
-            eventLoop.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).await(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
         }
+        openCalls.cancelAll();
+        release.run();
     }
 }

@@ -58,7 +58,12 @@ public final class PemFiles {
 
     /** The client certificate chain; Go's wording when the file holds no certificate. */
     public static List<X509Certificate> clientCertificates(String path) throws TlsConfigException {
-        List<X509Certificate> certs = parseCertificates(path);
+        return clientCertificates(path, read(path));
+    }
+
+    /** The same, from the bytes already read from {@code path} (named in errors). */
+    static List<X509Certificate> clientCertificates(String path, byte[] pem) throws TlsConfigException {
+        List<X509Certificate> certs = parseCertificates(path, pem);
         if (certs.isEmpty()) {
             throw new TlsConfigException("tls: failed to find any PEM data in certificate input");
         }
@@ -67,18 +72,22 @@ public final class PemFiles {
 
     /** A CA bundle. etcdctl silently ignores a bundle without certificates; we say so instead. */
     public static List<X509Certificate> caCertificates(String path) throws TlsConfigException {
-        List<X509Certificate> certs = parseCertificates(path);
+        return caCertificates(path, read(path));
+    }
+
+    static List<X509Certificate> caCertificates(String path, byte[] pem) throws TlsConfigException {
+        List<X509Certificate> certs = parseCertificates(path, pem);
         if (certs.isEmpty()) {
             throw new TlsConfigException("no PEM certificate found in CA file " + path);
         }
         return certs;
     }
 
-    private static List<X509Certificate> parseCertificates(String path) throws TlsConfigException {
+    private static List<X509Certificate> parseCertificates(String path, byte[] pem) throws TlsConfigException {
         List<X509Certificate> certs = new ArrayList<>();
         try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            for (Block block : blocks(read(path))) {
+            for (Block block : blocks(pem)) {
                 if (block.type.equals("CERTIFICATE")) {
                     certs.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(block.der)));
                 }
@@ -90,7 +99,11 @@ public final class PemFiles {
     }
 
     public static PrivateKey privateKey(String path) throws TlsConfigException {
-        for (Block block : blocks(read(path))) {
+        return privateKey(path, read(path));
+    }
+
+    static PrivateKey privateKey(String path, byte[] pem) throws TlsConfigException {
+        for (Block block : blocks(pem)) {
             switch (block.type) {
                 case "PRIVATE KEY":
                     return pkcs8(block.der, path);

@@ -31,18 +31,28 @@ final class SslContexts {
     }
 
     static SslContext forSettings(ConnectionSettings s) throws TlsConfigException {
-        requireCertAndKeyTogether(s);
+        return forFiles(TlsFiles.read(s));
+    }
+
+    /** The context of the settings the files were read for, from the bytes read (never the files again). */
+    static SslContext forFiles(TlsFiles files) throws TlsConfigException {
         // The JDK's TLS, named explicitly: left to choose, gRPC and Netty probe for OpenSSL (netty-tcnative), whose
         // System.loadLibrary call alone makes JDK 24+ print restricted-method warnings, and we ship no tcnative.
         SslContextBuilder builder = GrpcSslContexts.configure(SslContextBuilder.forClient(), SslProvider.JDK);
-        if (s.insecureSkipTlsVerify()) {
+        if (files.settings().insecureSkipTlsVerify()) {
             builder.trustManager(new TrustEverything());
-        } else if (!s.cacert().isEmpty()) {
-            List<X509Certificate> roots = PemFiles.caCertificates(s.cacert());
+        } else if (files.cacertFile().given()) {
+            TlsFiles.Pem cacert = files.cacertFile();
+            List<X509Certificate> roots = PemFiles.caCertificates(cacert.path(), cacert.bytesOrFail());
             builder.trustManager(roots.toArray(new X509Certificate[0]));
         }
-        if (!s.cert().isEmpty()) {
-            builder.keyManager(clientKey(s));
+        if (files.certFile().given()) {
+            TlsFiles.Pem cert = files.certFile();
+            TlsFiles.Pem key = files.keyFile();
+            List<X509Certificate> chain = PemFiles.clientCertificates(cert.path(), cert.bytesOrFail());
+            PrivateKey privateKey = PemFiles.privateKey(key.path(), key.bytesOrFail());
+            PemFiles.checkKeyMatches(privateKey, chain.get(0));
+            builder.keyManager(new OneKey(privateKey, chain.toArray(new X509Certificate[0])));
         }
         try {
             return builder.build();
@@ -51,7 +61,7 @@ final class SslContexts {
         }
     }
 
-    private static void requireCertAndKeyTogether(ConnectionSettings s) throws TlsConfigException {
+    static void requireCertAndKeyTogether(ConnectionSettings s) throws TlsConfigException {
         if (s.cert().isEmpty() != s.key().isEmpty()) {
             throw new TlsConfigException(
                     "KeyFile and CertFile must both be present[key: " + s.key() + ", cert: " + s.cert() + "]");

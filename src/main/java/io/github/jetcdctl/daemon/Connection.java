@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 import io.github.jetcdctl.ExitCodes;
 import io.github.jetcdctl.cli.Cli;
+import io.github.jetcdctl.client.ClientFactory;
 
 /**
  * One client's connection: one request, run on this thread with the client's streams, environment and
@@ -61,7 +62,7 @@ final class Connection implements Runnable {
         reader.start();
         PrintStream err = streams.stderr();
         int code;
-        try {
+        try (ClientFactory.TransportScope shared = ClientFactory.useSharedTransport(server.transport())) {
             code = Cli.runFor(request.process(), request.decodedArgs(), request.rawArgs(), streams.stdin(),
                     streams.stdout(), err, request.env());
         } catch (VirtualMachineError e) {

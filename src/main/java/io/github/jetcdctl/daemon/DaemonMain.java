@@ -12,6 +12,7 @@ import io.github.jetcdctl.cli.Cli;
 import io.github.jetcdctl.cli.ClientProcess;
 import io.github.jetcdctl.cli.Logging;
 import io.github.jetcdctl.cli.RawArguments;
+import io.github.jetcdctl.client.ClientFactory;
 
 /**
  * The resident process the launcher starts in the background:
@@ -32,18 +33,24 @@ public final class DaemonMain {
         java.security.Security.setProperty("networkaddress.cache.ttl", "0");
         java.security.Security.setProperty("networkaddress.cache.negative.ttl", "0");
         Logging.configure(new String[0], Map.of()); // library logging off, for every request alike
-        Thread warmUp = new Thread(DaemonMain::warmUp, "jetcdctl-daemon-warm-up");
+        DaemonServer server = new DaemonServer(Path.of(args[0]), args[1],
+                Duration.ofSeconds(Long.parseLong(args[2])));
+        Thread warmUp = new Thread(() -> {
+            try (ClientFactory.TransportScope shared = ClientFactory.useSharedTransport(server.transport())) {
+                warmUp();
+            }
+        }, "jetcdctl-daemon-warm-up");
         warmUp.setDaemon(true);
         warmUp.setPriority(Thread.MIN_PRIORITY);
         warmUp.start();
-        new DaemonServer(Path.of(args[0]), args[1], Duration.ofSeconds(Long.parseLong(args[2]))).serve();
+        server.serve(); // closes the kept channels and TLS contexts on the way out
         System.exit(0); // (library threads would keep an idle JVM alive)
     }
 
     /**
-     * Loads what the first request would: the command tree, the gRPC channel and the JDK's TLS (a command line
-     * that builds a TLS client for a port nobody listens on), so that the first command a user sends does not
-     * pay for it, nor run into its dial timeout on a busy machine.
+     * Loads what the first request would: the command tree, the gRPC channel on the shared transport and the
+     * JDK's TLS (a command line that builds a TLS client for a port nobody listens on), so that the first command
+     * a user sends does not pay for it, nor run into its dial timeout on a busy machine.
      */
     private static void warmUp() {
         int closedPort;

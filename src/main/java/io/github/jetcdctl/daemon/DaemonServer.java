@@ -21,6 +21,8 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.jetcdctl.client.SharedTransport;
+
 import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
 
@@ -37,6 +39,8 @@ public final class DaemonServer {
     private final Path socket;
     private final String key;
     private final Duration idle;
+    /** The event loop, channels and TLS contexts requests share; closed when the daemon ends. */
+    private final SharedTransport transport = new SharedTransport(SharedTransport.DEFAULT_IDLE);
     private final long started = System.nanoTime();
     private final AtomicLong served = new AtomicLong();
     private final AtomicLong threadNumber = new AtomicLong();
@@ -57,11 +61,21 @@ public final class DaemonServer {
         return key;
     }
 
+    SharedTransport transport() {
+        return transport;
+    }
+
     /**
      * Serves until idle for the idle time or told to stop; returns at once (false) when another daemon holds
      * this socket, or the directory is not this user's alone.
      */
     public boolean serve() throws IOException {
+        try (transport) {
+            return listen();
+        }
+    }
+
+    private boolean listen() throws IOException {
         Path dir = socket.toAbsolutePath().getParent();
         Path lockFile = Path.of(socket + ".lock");
         try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -200,6 +214,8 @@ public final class DaemonServer {
                 + "up: " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + "s\n"
                 + "requests: " + served.get() + " (" + (active - 1) + " others running)\n"
                 + "idle timeout: " + idle.toSeconds() + "s\n"
+                + "kept: " + transport.describe() + " (each closed after "
+                + SharedTransport.DEFAULT_IDLE.toSeconds() + "s unused)\n"
                 + "heap: " + usedMiB + " MiB used of " + (runtime.totalMemory() >> 20) + " MiB\n";
     }
 }

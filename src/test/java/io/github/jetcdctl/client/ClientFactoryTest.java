@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.ExitCodes;
-import io.grpc.ManagedChannel;
 
 class ClientFactoryTest {
     private static ConnectionSettings settings(List<String> endpoints) {
@@ -33,7 +32,7 @@ class ClientFactoryTest {
             }
             try (EtcdConnection again = ClientFactory.connect(settings(List.of("127.0.0.1:1")))) {
                 assertSame(first, again);
-                assertFalse(((ManagedChannel) first.channel()).isShutdown());
+                assertFalse(first.managedChannel().isShutdown());
             }
             try (EtcdConnection other = ClientFactory.connect(settings(List.of("127.0.0.1:2")))) {
                 assertNotSame(first, other);
@@ -41,7 +40,7 @@ class ClientFactoryTest {
         } finally {
             ClientFactory.closeSharedConnections();
         }
-        assertTrue(((ManagedChannel) first.channel()).isShutdown());
+        assertTrue(first.managedChannel().isShutdown());
         try (EtcdConnection afterwards = ClientFactory.connect(settings(List.of("127.0.0.1:1")))) {
             assertNotSame(first, afterwards);
         }

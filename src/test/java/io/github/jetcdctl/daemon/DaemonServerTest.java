@@ -154,6 +154,24 @@ class DaemonServerTest {
     }
 
     @Test
+    void requestsWithTheSameSettingsShareOneKeptChannel() throws IOException {
+        jetcdctl.run("put", "daemon/kept", "1");
+        for (int i = 0; i < 3; i++) {
+            assertEquals("daemon/kept\n1\n", served(withCluster("get", "daemon/kept")).stdoutText());
+        }
+        assertTrue(status().contains("kept: 1 channels, 0 TLS contexts"), status());
+        served(withCluster("--dial-timeout=3s", "get", "daemon/kept"));
+        assertTrue(status().contains("kept: 2 channels, 0 TLS contexts"), "other settings, another channel");
+    }
+
+    private String status() throws IOException {
+        try (FrameClient client = new FrameClient(socket)) {
+            client.send(Frames.STATUS, new byte[0]);
+            return client.finish(InputStream.nullInputStream()).result().stdoutText();
+        }
+    }
+
+    @Test
     void anotherBuildsRequestIsHandedBack() throws IOException {
         try (FrameClient client = new FrameClient(socket)) {
             client.send(Frames.REQUEST, FrameClient.request("other-build", 0, dir, List.of("version"), Map.of()));
