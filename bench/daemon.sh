@@ -96,9 +96,19 @@ loop_time() { # COMMAND...
   end=$(date +%s.%N)
   echo "$end - $start" | bc -l | xargs printf '%.2f'
 }
+# The daemon's own CPU time (user + system, in clock ticks) so far: what a request costs it, whatever the load.
+daemon_ticks() {
+  local pid
+  pid=$(JETCDCTL_DAEMON=on JETCDCTL_JAVA= "$ours" daemon status | sed -n 's/^pid: //p')
+  awk '{print $14 + $15}' /proc/"$pid"/stat
+}
 t=$(loop_time "$theirs")
+before=$(daemon_ticks)
 d=$(JETCDCTL_DAEMON=on JETCDCTL_JAVA= loop_time "$ours")
+after=$(daemon_ticks)
 echo "| bash loop of $loop gets, JDK 25 | $t s | | $d s | $(ratio "$d" "$t")× | |"
+echo "daemon CPU per get in the loop (JDK 25): $(echo "($after - $before) * 1000 / $(getconf CLK_TCK) / $loop" | bc -l |
+  xargs printf '%.1f') ms"
 
 # The first command with no daemon running: it runs in a JVM of its own and starts one in the background.
 : >"$work/first.wall"; : >"$work/jvm.wall"
