@@ -28,7 +28,9 @@ public final class EnvironmentOverlay {
         Set<GlobalFlag> decided = java.util.EnumSet.noneOf(GlobalFlag.class);
         Map<String, GlobalFlag> byEnvName = new TreeMap<>();
         for (GlobalFlag flag : GlobalFlag.values()) {
-            byEnvName.put(flag.envName(), flag);
+            if (flag.on(line)) {
+                byEnvName.put(flag.envName(), flag);
+            }
         }
         Map<String, String> sorted = new TreeMap<>(env);
         for (Map.Entry<String, String> variable : sorted.entrySet()) {
@@ -43,6 +45,9 @@ public final class EnvironmentOverlay {
             }
         }
         for (GlobalFlag flag : GlobalFlag.values()) {
+            if (!flag.on(line)) {
+                continue;
+            }
             String value = sorted.get(flag.envName());
             if (flagsOnCommandLine.contains(flag.longName())) {
                 decided.add(flag);
@@ -81,9 +86,12 @@ public final class EnvironmentOverlay {
         return decided;
     }
 
-    /** The --debug dump: every global flag as ETCDCTL_NAME=value, sorted by flag name. */
-    static void printDebug(GlobalOptions options, PrintStream err) {
+    /** The --debug dump: every global flag of the line as ETCDCTL_NAME=value, sorted by flag name. */
+    static void printDebug(GlobalOptions options, EtcdctlLine line, PrintStream err) {
         for (GlobalFlag flag : GlobalFlag.values()) {
+            if (!flag.on(line)) {
+                continue;
+            }
             if (flag == GlobalFlag.CONTEXT && options.context().isEmpty()) {
                 continue; // etcdctl has no such flag: without a context the dump stays etcdctl's
             }

@@ -13,6 +13,7 @@ import io.github.jetcdctl.ExitCodes;
 import io.github.jetcdctl.client.ClientFactory;
 import io.github.jetcdctl.client.ConnectionSettings;
 import io.github.jetcdctl.client.EtcdConnection;
+import io.github.jetcdctl.client.MessageLimits;
 import io.github.jetcdctl.client.SrvDiscovery;
 import io.github.jetcdctl.config.ConfigFile;
 import io.github.jetcdctl.config.ContextConfig;
@@ -153,8 +154,9 @@ public final class Session {
         Set<GlobalFlag> decided = EnvironmentOverlay.apply(options, flagsOnCommandLine(), env, alsoConsumed, bindings,
                 line(), err);
         ContextOverlay.apply(options, decided, givenOnCommandLine("--context"), env, configFile, config);
+        requireGlobalFlagsOnLine();
         if (options.debug()) {
-            EnvironmentOverlay.printDebug(options, err);
+            EnvironmentOverlay.printDebug(options, line(), err);
         }
     }
 
@@ -206,6 +208,32 @@ public final class Session {
         }
     }
 
+    /**
+     * A global flag that etcdctl added after the selected line ({@code --max-request-bytes} before 3.6) is refused as
+     * etcdctl's unknown flag, the first one given.
+     */
+    private void requireGlobalFlagsOnLine() {
+        Map<String, GlobalFlag> notOnLine = new java.util.HashMap<>();
+        for (GlobalFlag flag : GlobalFlag.values()) {
+            if (!flag.on(line())) {
+                notOnLine.put(flag.longName(), flag);
+            }
+        }
+        ParseResult command = parseResult;
+        for (ParseResult pr = parseResult; pr != null; pr = pr.subcommand()) {
+            command = pr;
+        }
+        for (ParseResult pr = parseResult; pr != null; pr = pr.subcommand()) {
+            for (OptionSpec option : pr.matchedOptions()) {
+                if (notOnLine.containsKey(option.longestName())) {
+                    String path = command.commandSpec().qualifiedName(" ").replaceFirst("^\\S+ ?", "");
+                    throw new CliException(ExitCodes.ERROR, "unknown flag: " + option.longestName()
+                            + "\n\nRun 'jetcdctl " + (path.isEmpty() ? "" : path + " ") + "--help' for usage.");
+                }
+            }
+        }
+    }
+
     /** A command that the selected line does not have is refused in the words of etcdctl's unknown command. */
     public void requireCommandOnLine(EtcdctlLine.Addition addition, String command) {
         if (!line().has(addition)) {
@@ -248,13 +276,17 @@ public final class Session {
                 throw CliException.badArgs("empty string is passed to " + flag + " option");
             }
         }
-        Credentials login = credentials();
+        // etcdctl 3.7 sends a given JWT instead of logging in, and then asks for no password
+        String token = line().has(EtcdctlLine.Addition.AUTH_JWT_TOKEN) ? options.authJwtToken() : "";
+        Credentials login = token.isEmpty() ? credentials() : Credentials.NONE;
         // etcdctl checks discovered servers' certificates against the domain unless --insecure-discovery
         String serverName = options.insecureDiscovery() ? "" : options.discoverySrv();
+        MessageLimits limits = line().has(EtcdctlLine.Addition.MESSAGE_SIZE_LIMITS)
+                ? new MessageLimits(options.maxRequestBytes(), options.maxRecvBytes()) : MessageLimits.DEFAULTS;
         return new ConnectionSettings(endpoints, options.dialTimeout(), options.commandTimeout(),
                 options.keepaliveTime(), options.keepaliveTimeout(), options.insecureTransport(),
                 options.insecureSkipTlsVerify(), options.cacert(), options.cert(), options.key(),
-                login.user(), login.password(), serverName);
+                login.user(), login.password(), serverName, limits, token);
     }
 
     /**

@@ -32,9 +32,6 @@ import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
  * timeouts, keepalive and credentials.
  */
 public final class ClientFactory {
-    /** etcdctl accepts responses up to MaxInt32 bytes; a big range must never fail on size. */
-    private static final int MAX_INBOUND_MESSAGE_BYTES = Integer.MAX_VALUE;
-
     /** Open connections by their settings while a batch runs (see {@link #shareConnections}), else null. */
     private static Map<ConnectionSettings, EtcdConnection> shared;
 
@@ -74,6 +71,7 @@ public final class ClientFactory {
     }
 
     private static EtcdConnection open(ConnectionSettings settings) {
+        settings.messageLimits().check();
         if (settings.endpoints().isEmpty() || settings.endpoints().stream().allMatch(String::isBlank)) {
             throw new CliException(ExitCodes.BAD_CONNECTION, "etcdclient: no available endpoints");
         }
@@ -101,7 +99,9 @@ public final class ClientFactory {
         EtcdConnection connection = new EtcdConnection(channel, eventLoop, settings,
                 new ChannelRecipe(target, sslContext, token));
         try {
-            if (settings.hasCredentials()) {
+            if (settings.hasAuthToken()) {
+                token.setToken(settings.authToken()); // etcdctl 3.7 sends it as given, without logging in
+            } else if (settings.hasCredentials()) {
                 authenticate(connection, settings, token);
             }
         } catch (RuntimeException e) {
@@ -173,10 +173,10 @@ public final class ClientFactory {
                 .eventLoopGroup(eventLoop)
                 .channelType(NioSocketChannel.class)
                 .defaultLoadBalancingPolicy("round_robin")
-                .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
+                .maxInboundMessageSize(settings.messageLimits().inbound())
                 .keepAliveTime(settings.keepaliveTime().toNanos(), TimeUnit.NANOSECONDS)
                 .keepAliveTimeout(settings.keepaliveTimeout().toNanos(), TimeUnit.NANOSECONDS)
-                .intercept(token);
+                .intercept(token, new OutboundLimit(settings.messageLimits().outbound()));
         if (sslContext != null) {
             builder.negotiationType(NegotiationType.TLS).sslContext(sslContext);
         } else {
