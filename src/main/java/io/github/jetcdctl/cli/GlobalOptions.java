@@ -6,7 +6,7 @@ import java.util.List;
 
 import io.github.jetcdctl.cli.gosyntax.GoBoolConverter;
 import io.github.jetcdctl.cli.gosyntax.GoDurationConverter;
-import io.github.jetcdctl.cli.gosyntax.GoIntConverter;
+import io.github.jetcdctl.cli.gosyntax.GoInt64Converter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -51,12 +51,12 @@ public class GlobalOptions {
             paramLabel = "<duration>", description = "keepalive timeout for client connections (default 6s)")
     Duration keepaliveTimeout = Duration.ofSeconds(6);
 
-    @Option(names = "--max-request-bytes", scope = ScopeType.INHERIT, converter = GoIntConverter.class,
+    @Option(names = "--max-request-bytes", scope = ScopeType.INHERIT, converter = GoInt64Converter.class,
             paramLabel = "<bytes>", description = "client-side request send limit in bytes (if 0, it defaults to "
                     + "2.0 MiB (2 * 1024 * 1024).)")
     long maxRequestBytes;
 
-    @Option(names = "--max-recv-bytes", scope = ScopeType.INHERIT, converter = GoIntConverter.class,
+    @Option(names = "--max-recv-bytes", scope = ScopeType.INHERIT, converter = GoInt64Converter.class,
             paramLabel = "<bytes>", description = "client-side response receive limit in bytes (if 0, it defaults to "
                     + "\"math.MaxInt32\")")
     long maxRecvBytes;
