@@ -203,9 +203,14 @@ public final class Session {
     /** A flag that the selected line does not have is refused in the words of etcdctl's unknown flag. */
     public void requireFlagOnLine(EtcdctlLine.Addition addition, String flag, String commandPath) {
         if (givenOnCommandLine(flag) && !line().has(addition)) {
-            throw new CliException(ExitCodes.ERROR, "unknown flag: " + flag + "\n\nRun 'jetcdctl " + commandPath
-                    + " --help' for usage.");
+            throw unknownFlag(flag, commandPath);
         }
+    }
+
+    /** etcdctl's words for a flag the command does not have. */
+    public static CliException unknownFlag(String flag, String commandPath) {
+        return new CliException(ExitCodes.ERROR, "unknown flag: " + flag + "\n\nRun 'jetcdctl "
+                + (commandPath.isEmpty() ? "" : commandPath + " ") + "--help' for usage.");
     }
 
     /**
@@ -226,9 +231,8 @@ public final class Session {
         for (ParseResult pr = parseResult; pr != null; pr = pr.subcommand()) {
             for (OptionSpec option : pr.matchedOptions()) {
                 if (notOnLine.containsKey(option.longestName())) {
-                    String path = command.commandSpec().qualifiedName(" ").replaceFirst("^\\S+ ?", "");
-                    throw new CliException(ExitCodes.ERROR, "unknown flag: " + option.longestName()
-                            + "\n\nRun 'jetcdctl " + (path.isEmpty() ? "" : path + " ") + "--help' for usage.");
+                    throw unknownFlag(option.longestName(),
+                            command.commandSpec().qualifiedName(" ").replaceFirst("^\\S+ ?", ""));
                 }
             }
         }
