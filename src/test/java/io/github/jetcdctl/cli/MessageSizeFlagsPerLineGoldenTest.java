@@ -104,7 +104,8 @@ class MessageSizeFlagsPerLineGoldenTest {
         String release = EtcdBinaries.V3_5;
         for (List<String> args : List.of(List.of("--max-recv-bytes=100", "get", "limits/", "--prefix"),
                 List.of("put", "limits/k", "v", "--max-request-bytes=10"),
-                List.of("--max-request-bytes=10", "--max-recv-bytes=5", "member", "list"))) {
+                List.of("--max-request-bytes=10", "--max-recv-bytes=5", "member", "list"),
+                List.of("get", "limits/k", "--max-recv-bytes=not-a-number"))) {
             assertSameFirstErrorLine(LineClusters.etcdctl(release, release).run(args),
                     LineClusters.jetcdctl(release, release).run(args, null), "3.5 " + args);
         }
