@@ -41,6 +41,20 @@ class LockTimeoutPerLineGoldenTest {
         assertEquals("", actual.stderrText());
     }
 
+    /** etcdutl 3.7 has the flag on every command; those that open no member's db take it and do as without. */
+    @Test
+    void snapshotStatusTakesItOn37(@TempDir Path dir) throws IOException {
+        Path db = TestFiles.write(dir, "status.db", TestFiles.bytes("C.db"));
+        for (String format : List.of("simple", "json")) {
+            List<String> args = List.of("snapshot", "status", db.toString(), "--timeout=3s", "-w", format);
+            ProcessResult expected = Etcdutl.of(EtcdBinaries.forTest(EtcdBinaries.V3_7)).run(args);
+            ProcessResult actual = Jetcdctl.create().forLine("3.7").run(args, null);
+            assertEquals(0, expected.exitCode(), expected.toString());
+            assertEquals(expected.exitCode(), actual.exitCode(), actual.toString());
+            assertEquals(expected.stdoutText(), actual.stdoutText());
+        }
+    }
+
     @Test
     void aLockStillHeldAfterTheTimeoutIsRefused(@TempDir Path dir) throws Exception {
         Path db = TestFiles.write(dir, "held.db", TestFiles.bytes("A.db"));
