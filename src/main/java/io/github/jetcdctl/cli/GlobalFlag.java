@@ -17,7 +17,8 @@ import io.github.jetcdctl.output.GoDuration;
  * effective value is shown by --debug. Sorted by flag name, the order --debug prints them in.
  */
 public enum GlobalFlag {
-    AUTH_JWT_TOKEN("auth-jwt-token", Addition.AUTH_JWT_TOKEN, (o, v) -> o.authJwtToken = v, o -> hidden(o.authJwtToken)),
+    AUTH_JWT_TOKEN("auth-jwt-token", Addition.AUTH_JWT_TOKEN, (o, v) -> o.authJwtToken = v,
+            o -> hidden(o.authJwtToken)),
     CACERT("cacert", (o, v) -> o.cacert = v, o -> o.cacert),
     CERT("cert", (o, v) -> o.cert = v, o -> o.cert),
     COMMAND_TIMEOUT("command-timeout", (o, v) -> o.commandTimeout = GoDurations.parse(v),
@@ -42,10 +43,10 @@ public enum GlobalFlag {
     KEEPALIVE_TIMEOUT("keepalive-timeout", (o, v) -> o.keepaliveTimeout = GoDurations.parse(v),
             o -> GoDuration.format(o.keepaliveTimeout.toNanos())),
     KEY("key", (o, v) -> o.key = v, o -> o.key),
-    MAX_RECV_BYTES("max-recv-bytes", Addition.MESSAGE_SIZE_LIMITS, (o, v) -> o.maxRecvBytes = GoNumbers.parseInt(v, 0),
-            o -> Long.toString(o.maxRecvBytes)),
-    MAX_REQUEST_BYTES("max-request-bytes", Addition.MESSAGE_SIZE_LIMITS, (o, v) -> o.maxRequestBytes = GoNumbers.parseInt(v, 0),
-            o -> Long.toString(o.maxRequestBytes)),
+    MAX_RECV_BYTES("max-recv-bytes", Addition.MESSAGE_SIZE_LIMITS,
+            (o, v) -> o.maxRecvBytes = GoNumbers.parseInt(v, 0), o -> Long.toString(o.maxRecvBytes)),
+    MAX_REQUEST_BYTES("max-request-bytes", Addition.MESSAGE_SIZE_LIMITS,
+            (o, v) -> o.maxRequestBytes = GoNumbers.parseInt(v, 0), o -> Long.toString(o.maxRequestBytes)),
     PASSWORD("password", (o, v) -> o.password = v, o -> hidden(o.password)),
     USER("user", (o, v) -> o.user = v, o -> userWithHiddenPassword(o.user)),
     WRITE_OUT("write-out", (o, v) -> o.writeOut = v, o -> o.writeOut);
@@ -104,8 +105,7 @@ public enum GlobalFlag {
 
     /**
      * etcdctl's --debug dump prints passwords in clear (ETCDCTL_PASSWORD, ETCDCTL_USER=name:password, and 3.7's
-     * ETCDCTL_AUTH_JWT_TOKEN);
-     * we deliberately do not, so debug output can be shared. An empty value stays empty.
+     * ETCDCTL_AUTH_JWT_TOKEN); we deliberately do not, so debug output can be shared. An empty value stays empty.
      */
     private static String hidden(String password) {
         return password.isEmpty() ? "" : PASSWORD_MASK;

@@ -218,10 +218,10 @@ public final class Session {
      * etcdctl's unknown flag, the first one given.
      */
     private void requireGlobalFlagsOnLine() {
-        Map<String, GlobalFlag> notOnLine = new java.util.HashMap<>();
+        Set<String> notOnLine = new HashSet<>();
         for (GlobalFlag flag : GlobalFlag.values()) {
             if (!flag.on(line())) {
-                notOnLine.put(flag.longName(), flag);
+                notOnLine.add(flag.longName());
             }
         }
         ParseResult command = parseResult;
@@ -230,7 +230,7 @@ public final class Session {
         }
         for (ParseResult pr = parseResult; pr != null; pr = pr.subcommand()) {
             for (OptionSpec option : pr.matchedOptions()) {
-                if (notOnLine.containsKey(option.longestName())) {
+                if (notOnLine.contains(option.longestName())) {
                     throw unknownFlag(option.longestName(),
                             command.commandSpec().qualifiedName(" ").replaceFirst("^\\S+ ?", ""));
                 }
