@@ -10,6 +10,7 @@ import java.util.Map;
 
 import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.ExitCodes;
+import io.github.jetcdctl.output.EtcdctlLine;
 import io.github.jetcdctl.output.Output;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
@@ -82,7 +83,7 @@ public final class Cli {
                     .setInterpolateVariables(false)
                     .setOut(new PrintWriter(new OutputWriter(out), true))
                     .setErr(new PrintWriter(err, true))
-                    .setParameterExceptionHandler((e, a) -> parameterError(e, a, err))
+                    .setParameterExceptionHandler((e, a) -> parameterError(e, a, err, session))
                     .setExecutionExceptionHandler((e, cl, pr) -> e instanceof ResidentDeclined ? RUN_IT_YOURSELF
                             : executionError(e, err, session))
                     .setExecutionStrategy(pr -> {
@@ -133,9 +134,12 @@ public final class Cli {
     }
 
     /** Parse errors in pflag's words, exit code 1 as etcdctl; usage hints go to stderr, not stdout. */
-    private static int parameterError(ParameterException e, String[] args, PrintStream err) {
+    private static int parameterError(ParameterException e, String[] args, PrintStream err, Session session) {
         CommandLine where = e.getCommandLine();
-        String message = pflagMessage(e, where, args);
+        String message = flagOfALaterLine(e, session);
+        if (message == null) {
+            message = pflagMessage(e, where, args);
+        }
         if (message == null) {
             where.usage(where.getOut());
             return ExitCodes.SUCCESS;
@@ -144,6 +148,28 @@ public final class Cli {
         err.println();
         err.println("Run '" + where.getCommandSpec().qualifiedName() + " --help' for usage.");
         return ExitCodes.ERROR;
+    }
+
+    /**
+     * A bad value for a global flag that the selected line does not have is etcdctl's unknown flag: pflag knows no
+     * such flag to parse the value of. The line is the one given before the error (--compat, else the variable).
+     */
+    private static String flagOfALaterLine(ParameterException e, Session session) {
+        if (!(e.getArgSpec() instanceof OptionSpec option) || e.getValue() == null) {
+            return null;
+        }
+        EtcdctlLine line;
+        try {
+            line = session.line();
+        } catch (CliException unknownLine) {
+            return null;
+        }
+        for (GlobalFlag flag : GlobalFlag.values()) {
+            if (flag.longName().equals(option.longestName()) && !flag.on(line)) {
+                return "unknown flag: " + flag.longName();
+            }
+        }
+        return null;
     }
 
     /** Returns null when etcdctl would just print the usage (an unknown word under a group command). */

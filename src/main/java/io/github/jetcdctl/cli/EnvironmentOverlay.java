@@ -28,49 +28,65 @@ public final class EnvironmentOverlay {
         Set<GlobalFlag> decided = java.util.EnumSet.noneOf(GlobalFlag.class);
         Map<String, GlobalFlag> byEnvName = new TreeMap<>();
         for (GlobalFlag flag : GlobalFlag.values()) {
-            byEnvName.put(flag.envName(), flag);
+            if (flag.on(line)) {
+                byEnvName.put(flag.envName(), flag);
+            }
         }
         Map<String, String> sorted = new TreeMap<>(env);
+        String shadowed = null;
         for (Map.Entry<String, String> variable : sorted.entrySet()) {
             String name = variable.getKey();
-            boolean bound = bindings.stream().anyMatch(b -> b.envName().equals(name));
             boolean api = name.equals("ETCDCTL_API") && line.readsApiVariable();
-            if (name.startsWith("ETCDCTL_") && !api && !name.equals(Session.COMPAT_ENV)
-                    && !byEnvName.containsKey(name)
-                    && !alsoConsumed.contains(name) && !bound) {
+            if (!name.startsWith("ETCDCTL_") || api || name.equals(Session.COMPAT_ENV)
+                    || name.equals(GlobalFlag.CONTEXT.envName())) {
+                continue;
+            }
+            String longName = byEnvName.containsKey(name) ? byEnvName.get(name).longName() : bindings.stream()
+                    .filter(b -> b.envName().equals(name)).map(Binding::longName).findFirst().orElse(null);
+            boolean known = longName != null || alsoConsumed.contains(name);
+            // etcdctl uses a variable only when its flag is not on the command line and its value is not empty: a
+            // variable of a flag given is fatal (even an empty one), any other unused ETCDCTL_* one draws a warning
+            if (longName != null && flagsOnCommandLine.contains(longName)) {
+                shadowed = shadowed == null ? name : shadowed;
+            } else if (!known || variable.getValue().isEmpty()) {
                 err.println(ZapLine.warn(line.unknownVariableCaller(), "unrecognized environment variable",
                         "environment-variable", name + "=" + variable.getValue()));
             }
         }
+        if (shadowed != null) {
+            err.println(ZapLine.fatal(line.shadowedVariableCaller(),
+                    "conflicting environment variable is shadowed by corresponding command-line flag "
+                            + "(either unset environment variable or disable flag))",
+                    "environment-variable", shadowed));
+            throw new CliException(ExitCodes.ERROR, null);
+        }
+        String context = sorted.get(GlobalFlag.CONTEXT.envName());
+        if (context != null && !context.isEmpty() && flagsOnCommandLine.contains(GlobalFlag.CONTEXT.longName())) {
+            err.println(ZapLine.fatal(line.shadowedVariableCaller(),
+                    "conflicting environment variable is shadowed by corresponding command-line flag "
+                            + "(either unset environment variable or disable flag))",
+                    "environment-variable", GlobalFlag.CONTEXT.envName()));
+            throw new CliException(ExitCodes.ERROR, null);
+        }
         for (GlobalFlag flag : GlobalFlag.values()) {
-            String value = sorted.get(flag.envName());
-            if (flagsOnCommandLine.contains(flag.longName())) {
-                decided.add(flag);
-            }
-            if (value == null || value.isEmpty()) {
+            if (!flag.on(line)) {
                 continue;
             }
             if (flagsOnCommandLine.contains(flag.longName())) {
-                err.println(ZapLine.fatal(line.shadowedVariableCaller(),
-                        "conflicting environment variable is shadowed by corresponding command-line flag "
-                                + "(either unset environment variable or disable flag))",
-                        "environment-variable", flag.envName()));
-                throw new CliException(ExitCodes.ERROR, null);
+                decided.add(flag);
+                continue;
+            }
+            String value = sorted.get(flag.envName());
+            if (value == null || value.isEmpty()) {
+                continue;
             }
             flag.applyFromEnvironment(options, value);
             decided.add(flag);
         }
         for (Binding binding : bindings) {
             String value = sorted.get(binding.envName());
-            if (value == null || value.isEmpty()) {
+            if (value == null || value.isEmpty() || flagsOnCommandLine.contains(binding.longName())) {
                 continue;
-            }
-            if (flagsOnCommandLine.contains(binding.longName())) {
-                err.println(ZapLine.fatal(line.shadowedVariableCaller(),
-                        "conflicting environment variable is shadowed by corresponding command-line flag "
-                                + "(either unset environment variable or disable flag))",
-                        "environment-variable", binding.envName()));
-                throw new CliException(ExitCodes.ERROR, null);
             }
             try {
                 binding.apply().accept(value);
@@ -81,9 +97,12 @@ public final class EnvironmentOverlay {
         return decided;
     }
 
-    /** The --debug dump: every global flag as ETCDCTL_NAME=value, sorted by flag name. */
-    static void printDebug(GlobalOptions options, PrintStream err) {
+    /** The --debug dump: every global flag of the line as ETCDCTL_NAME=value, sorted by flag name. */
+    static void printDebug(GlobalOptions options, EtcdctlLine line, PrintStream err) {
         for (GlobalFlag flag : GlobalFlag.values()) {
+            if (!flag.on(line)) {
+                continue;
+            }
             if (flag == GlobalFlag.CONTEXT && options.context().isEmpty()) {
                 continue; // etcdctl has no such flag: without a context the dump stays etcdctl's
             }

@@ -7,6 +7,9 @@ import java.util.function.Function;
 
 import io.github.jetcdctl.cli.gosyntax.GoBooleans;
 import io.github.jetcdctl.cli.gosyntax.GoDurations;
+import io.github.jetcdctl.cli.gosyntax.GoNumbers;
+import io.github.jetcdctl.output.EtcdctlLine;
+import io.github.jetcdctl.output.EtcdctlLine.Addition;
 import io.github.jetcdctl.output.GoDuration;
 
 /**
@@ -14,6 +17,8 @@ import io.github.jetcdctl.output.GoDuration;
  * effective value is shown by --debug. Sorted by flag name, the order --debug prints them in.
  */
 public enum GlobalFlag {
+    AUTH_JWT_TOKEN("auth-jwt-token", Addition.AUTH_JWT_TOKEN, (o, v) -> o.authJwtToken = v,
+            o -> hidden(o.authJwtToken)),
     CACERT("cacert", (o, v) -> o.cacert = v, o -> o.cacert),
     CERT("cert", (o, v) -> o.cert = v, o -> o.cert),
     COMMAND_TIMEOUT("command-timeout", (o, v) -> o.commandTimeout = GoDurations.parse(v),
@@ -38,18 +43,38 @@ public enum GlobalFlag {
     KEEPALIVE_TIMEOUT("keepalive-timeout", (o, v) -> o.keepaliveTimeout = GoDurations.parse(v),
             o -> GoDuration.format(o.keepaliveTimeout.toNanos())),
     KEY("key", (o, v) -> o.key = v, o -> o.key),
+    MAX_RECV_BYTES("max-recv-bytes", Addition.MESSAGE_SIZE_LIMITS,
+            (o, v) -> o.maxRecvBytes = GoNumbers.parseInt(v, 0), o -> Long.toString(o.maxRecvBytes)),
+    MAX_REQUEST_BYTES("max-request-bytes", Addition.MESSAGE_SIZE_LIMITS,
+            (o, v) -> o.maxRequestBytes = GoNumbers.parseInt(v, 0), o -> Long.toString(o.maxRequestBytes)),
     PASSWORD("password", (o, v) -> o.password = v, o -> hidden(o.password)),
     USER("user", (o, v) -> o.user = v, o -> userWithHiddenPassword(o.user)),
     WRITE_OUT("write-out", (o, v) -> o.writeOut = v, o -> o.writeOut);
 
     private final String flagName;
+    /** The line that added the flag; null for flags of every line. */
+    private final Addition addedBy;
     private final BiConsumer<GlobalOptions, String> applyText;
     private final Function<GlobalOptions, String> show;
 
     GlobalFlag(String flagName, BiConsumer<GlobalOptions, String> applyText, Function<GlobalOptions, String> show) {
+        this(flagName, null, applyText, show);
+    }
+
+    GlobalFlag(String flagName, Addition addedBy, BiConsumer<GlobalOptions, String> applyText,
+            Function<GlobalOptions, String> show) {
         this.flagName = flagName;
+        this.addedBy = addedBy;
         this.applyText = applyText;
         this.show = show;
+    }
+
+    /**
+     * Whether etcdctl of this line has the flag: before it, the flag is an unknown flag and its variable an unknown
+     * variable. jetcdctl's own {@code --context} is on every line.
+     */
+    public boolean on(EtcdctlLine line) {
+        return addedBy == null || line.has(addedBy);
     }
 
     public String longName() {
@@ -79,8 +104,8 @@ public enum GlobalFlag {
     }
 
     /**
-     * etcdctl's --debug dump prints passwords in clear (ETCDCTL_PASSWORD, and ETCDCTL_USER=name:password);
-     * we deliberately do not, so debug output can be shared. An empty value stays empty.
+     * etcdctl's --debug dump prints passwords in clear (ETCDCTL_PASSWORD, ETCDCTL_USER=name:password, and 3.7's
+     * ETCDCTL_AUTH_JWT_TOKEN); we deliberately do not, so debug output can be shared. An empty value stays empty.
      */
     private static String hidden(String password) {
         return password.isEmpty() ? "" : PASSWORD_MASK;

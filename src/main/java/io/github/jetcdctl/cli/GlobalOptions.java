@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.github.jetcdctl.cli.gosyntax.GoBoolConverter;
 import io.github.jetcdctl.cli.gosyntax.GoDurationConverter;
+import io.github.jetcdctl.cli.gosyntax.GoInt64Converter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -50,6 +51,16 @@ public class GlobalOptions {
             paramLabel = "<duration>", description = "keepalive timeout for client connections (default 6s)")
     Duration keepaliveTimeout = Duration.ofSeconds(6);
 
+    @Option(names = "--max-request-bytes", scope = ScopeType.INHERIT, converter = GoInt64Converter.class,
+            paramLabel = "<bytes>", description = "client-side request send limit in bytes (if 0, it defaults to "
+                    + "2.0 MiB (2 * 1024 * 1024).)")
+    long maxRequestBytes;
+
+    @Option(names = "--max-recv-bytes", scope = ScopeType.INHERIT, converter = GoInt64Converter.class,
+            paramLabel = "<bytes>", description = "client-side response receive limit in bytes (if 0, it defaults to "
+                    + "\"math.MaxInt32\")")
+    long maxRecvBytes;
+
     @Option(names = "--insecure-transport", scope = ScopeType.INHERIT, arity = "0..1", fallbackValue = "true",
             converter = GoBoolConverter.class, paramLabel = "<bool>",
             description = "disable transport security for client connections (default true)")
@@ -77,6 +88,11 @@ public class GlobalOptions {
     @Option(names = "--cacert", scope = ScopeType.INHERIT, paramLabel = "<file>",
             description = "verify certificates of TLS-enabled secure servers using this CA bundle")
     String cacert = "";
+
+    @Option(names = "--auth-jwt-token", scope = ScopeType.INHERIT, paramLabel = "<token>",
+            description = "JWT token used for authentication (if this option is used, --user and --password should "
+                    + "not be set)")
+    String authJwtToken = "";
 
     @Option(names = "--user", scope = ScopeType.INHERIT, paramLabel = "<user[:password]>",
             description = "username[:password] for authentication (prompt if password is not supplied)")
@@ -161,6 +177,19 @@ public class GlobalOptions {
 
     public String cacert() {
         return cacert;
+    }
+
+    /** --max-request-bytes as given; 0 or less means the client's default. */
+    public long maxRequestBytes() {
+        return maxRequestBytes;
+    }
+
+    public long maxRecvBytes() {
+        return maxRecvBytes;
+    }
+
+    public String authJwtToken() {
+        return authJwtToken;
     }
 
     public String user() {

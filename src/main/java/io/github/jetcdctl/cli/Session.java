@@ -13,6 +13,7 @@ import io.github.jetcdctl.ExitCodes;
 import io.github.jetcdctl.client.ClientFactory;
 import io.github.jetcdctl.client.ConnectionSettings;
 import io.github.jetcdctl.client.EtcdConnection;
+import io.github.jetcdctl.client.MessageLimits;
 import io.github.jetcdctl.client.SrvDiscovery;
 import io.github.jetcdctl.config.ConfigFile;
 import io.github.jetcdctl.config.ContextConfig;
@@ -153,8 +154,9 @@ public final class Session {
         Set<GlobalFlag> decided = EnvironmentOverlay.apply(options, flagsOnCommandLine(), env, alsoConsumed, bindings,
                 line(), err);
         ContextOverlay.apply(options, decided, givenOnCommandLine("--context"), env, configFile, config);
+        requireGlobalFlagsOnLine();
         if (options.debug()) {
-            EnvironmentOverlay.printDebug(options, err);
+            EnvironmentOverlay.printDebug(options, line(), err);
         }
     }
 
@@ -201,8 +203,38 @@ public final class Session {
     /** A flag that the selected line does not have is refused in the words of etcdctl's unknown flag. */
     public void requireFlagOnLine(EtcdctlLine.Addition addition, String flag, String commandPath) {
         if (givenOnCommandLine(flag) && !line().has(addition)) {
-            throw new CliException(ExitCodes.ERROR, "unknown flag: " + flag + "\n\nRun 'jetcdctl " + commandPath
-                    + " --help' for usage.");
+            throw unknownFlag(flag, commandPath);
+        }
+    }
+
+    /** etcdctl's words for a flag the command does not have. */
+    public static CliException unknownFlag(String flag, String commandPath) {
+        return new CliException(ExitCodes.ERROR, "unknown flag: " + flag + "\n\nRun 'jetcdctl "
+                + (commandPath.isEmpty() ? "" : commandPath + " ") + "--help' for usage.");
+    }
+
+    /**
+     * A global flag that etcdctl added after the selected line ({@code --max-request-bytes} before 3.6) is refused as
+     * etcdctl's unknown flag, the first one given.
+     */
+    private void requireGlobalFlagsOnLine() {
+        Set<String> notOnLine = new HashSet<>();
+        for (GlobalFlag flag : GlobalFlag.values()) {
+            if (!flag.on(line())) {
+                notOnLine.add(flag.longName());
+            }
+        }
+        ParseResult command = parseResult;
+        for (ParseResult pr = parseResult; pr != null; pr = pr.subcommand()) {
+            command = pr;
+        }
+        for (ParseResult pr = parseResult; pr != null; pr = pr.subcommand()) {
+            for (OptionSpec option : pr.matchedOptions()) {
+                if (notOnLine.contains(option.longestName())) {
+                    throw unknownFlag(option.longestName(),
+                            command.commandSpec().qualifiedName(" ").replaceFirst("^\\S+ ?", ""));
+                }
+            }
         }
     }
 
@@ -248,13 +280,17 @@ public final class Session {
                 throw CliException.badArgs("empty string is passed to " + flag + " option");
             }
         }
-        Credentials login = credentials();
+        // etcdctl 3.7 sends a given JWT instead of logging in, and then asks for no password
+        String token = line().has(EtcdctlLine.Addition.AUTH_JWT_TOKEN) ? options.authJwtToken() : "";
+        Credentials login = token.isEmpty() ? credentials() : Credentials.NONE;
         // etcdctl checks discovered servers' certificates against the domain unless --insecure-discovery
         String serverName = options.insecureDiscovery() ? "" : options.discoverySrv();
+        MessageLimits limits = line().has(EtcdctlLine.Addition.MESSAGE_SIZE_LIMITS)
+                ? new MessageLimits(options.maxRequestBytes(), options.maxRecvBytes()) : MessageLimits.DEFAULTS;
         return new ConnectionSettings(endpoints, options.dialTimeout(), options.commandTimeout(),
                 options.keepaliveTime(), options.keepaliveTimeout(), options.insecureTransport(),
                 options.insecureSkipTlsVerify(), options.cacert(), options.cert(), options.key(),
-                login.user(), login.password(), serverName);
+                login.user(), login.password(), serverName, limits, token);
     }
 
     /**

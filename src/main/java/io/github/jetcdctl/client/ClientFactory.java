@@ -33,9 +33,6 @@ import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
  * timeouts, keepalive and credentials.
  */
 public final class ClientFactory {
-    /** etcdctl accepts responses up to MaxInt32 bytes; a big range must never fail on size. */
-    private static final int MAX_INBOUND_MESSAGE_BYTES = Integer.MAX_VALUE;
-
     /** Open connections by their settings while a batch runs (see {@link #shareConnections}), else null. */
     private static Map<ConnectionSettings, EtcdConnection> shared;
 
@@ -97,6 +94,7 @@ public final class ClientFactory {
     }
 
     private static EtcdConnection open(ConnectionSettings settings) {
+        settings.messageLimits().check();
         if (settings.endpoints().isEmpty() || settings.endpoints().stream().allMatch(String::isBlank)) {
             throw new CliException(ExitCodes.BAD_CONNECTION, "etcdclient: no available endpoints");
         }
@@ -123,7 +121,10 @@ public final class ClientFactory {
             connection = openOwnChannel(settings, endpoints, tls);
         }
         try {
-            if (settings.hasCredentials()) {
+            if (settings.hasAuthToken()) {
+                // etcdctl 3.7 sends it as given, without logging in
+                connection.recipe().token().setToken(settings.authToken());
+            } else if (settings.hasCredentials()) {
                 authenticate(connection, settings);
             }
         } catch (RuntimeException e) {
@@ -252,9 +253,11 @@ public final class ClientFactory {
                 .eventLoopGroup(eventLoop)
                 .channelType(NioSocketChannel.class)
                 .defaultLoadBalancingPolicy("round_robin")
-                .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
+                .maxInboundMessageSize(settings.messageLimits().inbound())
                 .keepAliveTime(settings.keepaliveTime().toNanos(), TimeUnit.NANOSECONDS)
-                .keepAliveTimeout(settings.keepaliveTimeout().toNanos(), TimeUnit.NANOSECONDS);
+                .keepAliveTimeout(settings.keepaliveTimeout().toNanos(), TimeUnit.NANOSECONDS)
+                // (a kept channel serves only requests with these limits: they are part of its key)
+                .intercept(new OutboundLimit(settings.messageLimits().outbound()));
         if (executor != null) {
             builder.executor(executor).offloadExecutor(executor);
         }

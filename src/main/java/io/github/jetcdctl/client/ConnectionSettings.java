@@ -21,13 +21,23 @@ public record ConnectionSettings(
         String key,
         String user,
         String password,
-        String serverName) {
+        String serverName,
+        MessageLimits messageLimits,
+        String authToken) {
 
     public ConnectionSettings(List<String> endpoints, Duration dialTimeout, Duration commandTimeout,
             Duration keepaliveTime, Duration keepaliveTimeout, boolean insecureTransport,
             boolean insecureSkipTlsVerify, String cacert, String cert, String key, String user, String password) {
         this(endpoints, dialTimeout, commandTimeout, keepaliveTime, keepaliveTimeout, insecureTransport,
                 insecureSkipTlsVerify, cacert, cert, key, user, password, "");
+    }
+
+    public ConnectionSettings(List<String> endpoints, Duration dialTimeout, Duration commandTimeout,
+            Duration keepaliveTime, Duration keepaliveTimeout, boolean insecureTransport,
+            boolean insecureSkipTlsVerify, String cacert, String cert, String key, String user, String password,
+            String serverName) {
+        this(endpoints, dialTimeout, commandTimeout, keepaliveTime, keepaliveTimeout, insecureTransport,
+                insecureSkipTlsVerify, cacert, cert, key, user, password, serverName, MessageLimits.DEFAULTS, "");
     }
 
     /** TLS is on when any TLS file or a server name is given, an endpoint says https, or plaintext was refused. */
@@ -41,21 +51,40 @@ public record ConnectionSettings(
         return !user.isEmpty() && !password.isEmpty();
     }
 
+    /** A JWT given by etcdctl 3.7's {@code --auth-jwt-token}, sent as the auth token instead of logging in. */
+    public boolean hasAuthToken() {
+        return !authToken.isEmpty();
+    }
+
     /** etcdctl asks the member list for --cluster without credentials. */
     public ConnectionSettings withoutCredentials() {
         return new ConnectionSettings(endpoints, dialTimeout, commandTimeout, keepaliveTime, keepaliveTimeout,
-                insecureTransport, insecureSkipTlsVerify, cacert, cert, key, "", "", serverName);
+                insecureTransport, insecureSkipTlsVerify, cacert, cert, key, "", "", serverName, messageLimits, "");
     }
 
     public ConnectionSettings withEndpoints(List<String> newEndpoints) {
         return new ConnectionSettings(newEndpoints, dialTimeout, commandTimeout, keepaliveTime, keepaliveTimeout,
-                insecureTransport, insecureSkipTlsVerify, cacert, cert, key, user, password, serverName);
+                insecureTransport, insecureSkipTlsVerify, cacert, cert, key, user, password, serverName,
+                messageLimits, authToken);
+    }
+
+    public ConnectionSettings withMessageLimits(MessageLimits limits) {
+        return new ConnectionSettings(endpoints, dialTimeout, commandTimeout, keepaliveTime, keepaliveTimeout,
+                insecureTransport, insecureSkipTlsVerify, cacert, cert, key, user, password, serverName, limits,
+                authToken);
+    }
+
+    public ConnectionSettings withAuthToken(String token) {
+        return new ConnectionSettings(endpoints, dialTimeout, commandTimeout, keepaliveTime, keepaliveTimeout,
+                insecureTransport, insecureSkipTlsVerify, cacert, cert, key, user, password, serverName,
+                messageLimits, token);
     }
 
     /** Never shows the password (settings may end up in debug output or exception messages). */
     @Override
     public String toString() {
         return "ConnectionSettings[endpoints=" + endpoints + ", user=" + user
-                + ", password=" + (password.isEmpty() ? "" : "********") + "]";
+                + ", password=" + (password.isEmpty() ? "" : "********")
+                + ", authToken=" + (authToken.isEmpty() ? "" : "********") + "]";
     }
 }

@@ -66,7 +66,15 @@ public enum EtcdctlLine {
     public enum Addition {
         DOWNGRADE(V3_6),
         MEMBER_LIST_CONSISTENCY(V3_6),
-        GET_STREAM(V3_7);
+        /** The global {@code --max-request-bytes} and {@code --max-recv-bytes}. */
+        MESSAGE_SIZE_LIMITS(V3_6),
+        /** {@code make-mirror --rev} and {@code --max-txn-ops}. */
+        MAKE_MIRROR_REV_AND_TXN_OPS(V3_6),
+        GET_STREAM(V3_7),
+        /** The global {@code --auth-jwt-token}. */
+        AUTH_JWT_TOKEN(V3_7),
+        /** etcdutl's {@code --timeout} for the db's file lock. */
+        ETCDUTL_LOCK_TIMEOUT(V3_7);
 
         private final EtcdctlLine since;
 

@@ -9,16 +9,21 @@ import io.github.jetcdctl.ExitCodes;
 import io.github.jetcdctl.cli.Credentials;
 import io.github.jetcdctl.cli.EtcdCommand;
 import io.github.jetcdctl.cli.gosyntax.GoBoolConverter;
+import io.github.jetcdctl.cli.gosyntax.GoInt64Converter;
+import io.github.jetcdctl.cli.gosyntax.GoUint64Converter;
 import io.github.jetcdctl.client.ClientFactory;
 import io.github.jetcdctl.client.ConnectionSettings;
 import io.github.jetcdctl.client.EtcdConnection;
+import io.github.jetcdctl.output.EtcdctlLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code make-mirror [options] <destination>}: copies the keys under a prefix to another cluster, then
- * keeps applying every change, printing the number of mirrored keys and events every 30 seconds.
+ * keeps applying every change, printing the number of mirrored keys and events every 30 seconds. From etcdctl 3.6,
+ * {@code --rev} starts from a revision's changes instead of the copy, and {@code --max-txn-ops} splits a revision's
+ * changes into transactions of at most that many operations.
  */
 @Command(name = "make-mirror", description = "Makes a mirror at the destination etcd cluster")
 public class MakeMirrorCommand extends EtcdCommand {
@@ -27,6 +32,15 @@ public class MakeMirrorCommand extends EtcdCommand {
 
     @Option(names = "--prefix", paramLabel = "<prefix>", description = "Key-value prefix to mirror")
     String prefix = "";
+
+    @Option(names = "--rev", converter = GoInt64Converter.class, paramLabel = "<revision>",
+            description = "Specify the kv revision to start to mirror")
+    long rev;
+
+    @Option(names = "--max-txn-ops", converter = GoUint64Converter.class, paramLabel = "<n>",
+            description = "Maximum number of operations permitted in a transaction during syncing updates. "
+                    + "(default 128)")
+    long maxTxnOps = 128;
 
     @Option(names = "--dest-prefix", paramLabel = "<prefix>",
             description = "destination prefix to mirror a prefix to a different prefix in the destination cluster")
@@ -63,6 +77,8 @@ public class MakeMirrorCommand extends EtcdCommand {
 
     @Override
     protected void run() {
+        session().requireFlagOnLine(EtcdctlLine.Addition.MAKE_MIRROR_REV_AND_TXN_OPS, "--rev", "make-mirror");
+        session().requireFlagOnLine(EtcdctlLine.Addition.MAKE_MIRROR_REV_AND_TXN_OPS, "--max-txn-ops", "make-mirror");
         if (args.size() != 1) {
             throw CliException.badArgs("make-mirror takes one destination argument");
         }
@@ -70,15 +86,19 @@ public class MakeMirrorCommand extends EtcdCommand {
         Credentials destLogin = destinationCredentials();
         ConnectionSettings destination = new ConnectionSettings(List.of(args.get(0)), source.dialTimeout(),
                 source.commandTimeout(), source.keepaliveTime(), source.keepaliveTimeout(), destInsecureTransport,
-                false, destCacert, destCert, destKey, destLogin.user(), destLogin.password());
+                false, destCacert, destCert, destKey, destLogin.user(), destLogin.password())
+                .withMessageLimits(source.messageLimits());
         try (EtcdConnection to = ClientFactory.connect(destination);
                 EtcdConnection from = session().connect()) {
             if (noDestPrefix && !destPrefix.isEmpty()) {
                 throw CliException.badArgs("`--dest-prefix` and `--no-dest-prefix` cannot be set at the same time, "
                         + "choose one");
             }
-            String target = noDestPrefix || !destPrefix.isEmpty() ? destPrefix : prefix;
-            new Mirror(from, to, session(), prefix, target).run();
+            // etcdctl starts from --rev without copying the keys, and then keeps --dest-prefix as given: without it,
+            // the prefix is cut off the mirrored keys (what --no-dest-prefix does)
+            long startRevision = Math.max(0, rev - 1);
+            String target = noDestPrefix || !destPrefix.isEmpty() || startRevision != 0 ? destPrefix : prefix;
+            new Mirror(from, to, session(), prefix, target, maxTxnOps).run(startRevision);
         } catch (InterruptedException e) {
             throw new CliException(130, null);
         }

@@ -44,9 +44,13 @@ final class Mirror {
     private final Session session;
     private final String prefix;
     private final String destPrefix;
+    /** The most operations in one transaction, as an unsigned number (etcdctl's uint): never reached when negative. */
+    private final long maxTxnOps;
     private final AtomicLong total = new AtomicLong();
 
-    Mirror(EtcdConnection from, EtcdConnection to, Session session, String prefix, String destPrefix) {
+    Mirror(EtcdConnection from, EtcdConnection to, Session session, String prefix, String destPrefix,
+            long maxTxnOps) {
+        this.maxTxnOps = maxTxnOps;
         this.from = from;
         this.to = to;
         this.session = session;
@@ -54,7 +58,8 @@ final class Mirror {
         this.destPrefix = destPrefix;
     }
 
-    void run() throws InterruptedException {
+    /** Copies the keys and follows from there; or, given a start revision, follows the changes after it only. */
+    void run(long startRevision) throws InterruptedException {
         ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "jetcdctl-mirror-report");
             thread.setDaemon(true);
@@ -62,8 +67,7 @@ final class Mirror {
         });
         reporter.scheduleAtFixedRate(this::report, REPORT_SECONDS, REPORT_SECONDS, TimeUnit.SECONDS);
         try {
-            long revision = copyBase();
-            applyUpdates(revision);
+            applyUpdates(startRevision != 0 ? startRevision : copyBase());
         } finally {
             reporter.shutdownNow();
         }
@@ -123,7 +127,10 @@ final class Mirror {
         }
     }
 
-    /** Events of one revision go to the destination in one transaction. */
+    /**
+     * Events of one revision go to the destination in one transaction, or in several of at most {@code maxTxnOps}
+     * operations (with 0, as in etcdctl, an empty one before the first event).
+     */
     private void apply(WatchResponse response) {
         if (response.getCompactRevision() != 0) {
             throw new CliException(ExitCodes.ERROR, "etcdserver: mvcc: required revision has been compacted");
@@ -137,6 +144,10 @@ final class Mirror {
                 ops = new ArrayList<>();
             }
             lastRevision = revision;
+            if (ops.size() == maxTxnOps) {
+                commit(ops);
+                ops = new ArrayList<>();
+            }
             ByteString key = destination(event.getKv().getKey());
             if (event.getType() == Event.EventType.DELETE) {
                 ops.add(RequestOp.newBuilder().setRequestDeleteRange(DeleteRangeRequest.newBuilder().setKey(key))

@@ -2,7 +2,11 @@ package io.github.jetcdctl.cli.gosyntax;
 
 import java.math.BigInteger;
 
-/** Go's strconv.ParseInt / ParseUint for the bases etcdctl uses, with Go's error texts. */
+/**
+ * Go's strconv.ParseInt / ParseUint for the bases etcdctl uses, with Go's error texts. Base 0 takes the base from
+ * the prefix ({@code 0x}, {@code 0o} or a leading {@code 0}, {@code 0b}) and allows {@code _} between digits, as
+ * pflag's int flags do.
+ */
 public final class GoNumbers {
     private static final BigInteger MAX_INT64 = BigInteger.valueOf(Long.MAX_VALUE);
     private static final BigInteger MIN_INT64 = BigInteger.valueOf(Long.MIN_VALUE);
@@ -35,10 +39,24 @@ public final class GoNumbers {
             negative = digits.charAt(0) == '-';
             digits = digits.substring(1);
         }
-        if (digits.isEmpty() || !digits.chars().allMatch(c -> Character.digit(c, base) >= 0 && c < 128)) {
+        int radix = base;
+        if (base == 0) {
+            String lower = digits.toLowerCase(java.util.Locale.ROOT);
+            boolean lettered = lower.startsWith("0x") || lower.startsWith("0b") || lower.startsWith("0o");
+            radix = lower.startsWith("0x") ? 16 : lower.startsWith("0b") ? 2
+                    : lower.startsWith("0o") || lower.startsWith("0") && lower.length() > 1 ? 8 : 10;
+            digits = digits.substring(lettered ? 2 : 0);
+            // an underscore only between digits, or right after a 0x/0b/0o prefix
+            String separated = lettered ? "_?[0-9a-zA-Z]+(_[0-9a-zA-Z]+)*" : "[0-9a-zA-Z]+(_[0-9a-zA-Z]+)*";
+            if (digits.matches(separated)) {
+                digits = digits.replace("_", "");
+            }
+        }
+        int r = radix;
+        if (digits.isEmpty() || !digits.chars().allMatch(c -> Character.digit(c, r) >= 0 && c < 128)) {
             throw new NumberFormatException("strconv." + function + ": parsing " + quote(s) + ": invalid syntax");
         }
-        BigInteger value = new BigInteger(digits, base);
+        BigInteger value = new BigInteger(digits, radix);
         return negative ? value.negate() : value;
     }
 

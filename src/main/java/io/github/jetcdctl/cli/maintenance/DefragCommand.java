@@ -12,6 +12,7 @@ import io.github.jetcdctl.ExitCodes;
 import io.github.jetcdctl.cli.ClusterEndpoints;
 import io.github.jetcdctl.cli.ConsoleLog;
 import io.github.jetcdctl.cli.EtcdCommand;
+import io.github.jetcdctl.cli.LockTimeoutFlag;
 import io.github.jetcdctl.cli.IgnoredArguments;
 import io.github.jetcdctl.cli.IoErrors;
 import io.github.jetcdctl.cli.gosyntax.GoBoolConverter;
@@ -114,11 +115,19 @@ public class DefragCommand extends EtcdCommand {
             + "when a member reports none and its /metrics cannot be read")
     long quotaFlag;
 
+    @Mixin
+    LockTimeoutFlag lockTimeout;
+
     @Option(names = "--keep-going", description = "(--rolling) after a failed member, go on with the next ones")
     boolean keepGoing;
 
     @Override
     protected void run() {
+        // etcdutl's defrag (--data-dir) has --timeout from 3.7; etcdctl's has none
+        if (dataDir.isEmpty()) {
+            lockTimeout.refuseOutsideEtcdutl(session(), "defrag");
+        }
+        lockTimeout.requireOnLine(session(), "defrag");
         if (rolling) {
             defragmentRolling();
             return;
@@ -187,6 +196,7 @@ public class DefragCommand extends EtcdCommand {
     private void defragmentDataDir() {
         long start = System.nanoTime();
         OfflineDefrag.Result result;
+        lockTimeout.awaitUnlocked(session(), OfflineDefrag.dbPath(dataDir));
         try {
             result = OfflineDefrag.defragment(dataDir);
         } catch (OfflineDefrag.UnreadableDbException e) {

@@ -1,6 +1,7 @@
 package io.github.jetcdctl.cli.offline;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.ExitCodes;
 import io.github.jetcdctl.cli.EtcdCommand;
 import io.github.jetcdctl.cli.IoErrors;
+import io.github.jetcdctl.cli.LockTimeoutFlag;
 import io.github.jetcdctl.cli.gosyntax.GoInt64Converter;
 import io.github.jetcdctl.output.OutputFormat;
 import io.github.jetcdctl.output.Printer;
@@ -17,6 +19,7 @@ import io.github.jetcdctl.snapshot.KvHash;
 import io.github.jetcdctl.snapshot.OfflineDefrag;
 import io.github.jetcdctl.snapshot.SnapshotFormatException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -25,7 +28,8 @@ import picocli.CommandLine.Parameters;
  * {@code hashkv FILE [--rev N]}: the KV history hash of a db or snapshot file, as {@code etcdutl hashkv} prints it and
  * as a live member answers {@code endpoint hashkv --rev N}. Read with our own bbolt reader, never written (etcdutl
  * opens the db for writing); also takes a data directory (its {@code member/snap/db}) and the gzip or zstd files of
- * {@code backup --compress}. A db that a running etcd holds is refused at once, where etcdutl waits for its lock.
+ * {@code backup --compress}. A db that a running etcd holds is refused at once, where etcdutl waits for its lock
+ * (on the 3.7 line, after waiting up to {@code --timeout} as etcdutl 3.7 does).
  */
 @Command(name = "hashkv", description = "Prints the KV history hash of a given file")
 public class HashKvCommand extends EtcdCommand {
@@ -37,8 +41,12 @@ public class HashKvCommand extends EtcdCommand {
             description = "maximum revision to hash (default: latest revision)")
     long rev;
 
+    @Mixin
+    LockTimeoutFlag lockTimeout;
+
     @Override
     protected void run() {
+        lockTimeout.requireOnLine(session(), "hashkv");
         if (args.size() != 1) {
             // cobra's ExactArgs: a usage error (exit 1), not etcdctl's bad-arguments exit 128
             throw new ParameterException(spec.commandLine(), "accepts 1 arg(s), received " + args.size());
@@ -47,6 +55,7 @@ public class HashKvCommand extends EtcdCommand {
         Printer printer = session().printer(OutputFormat.parse(session().options().writeOut()), false);
         Path file = Path.of(args.get(0));
         KvHash.Result hash;
+        lockTimeout.awaitUnlocked(session(), Files.isDirectory(file) ? OfflineDefrag.dbPath(file.toString()) : file);
         try {
             hash = KvHash.compute(file, rev);
         } catch (NoSuchFileException e) {

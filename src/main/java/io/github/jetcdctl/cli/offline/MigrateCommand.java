@@ -11,6 +11,7 @@ import io.github.jetcdctl.cli.ConsoleLog;
 import io.github.jetcdctl.cli.EtcdCommand;
 import io.github.jetcdctl.cli.IgnoredArguments;
 import io.github.jetcdctl.cli.IoErrors;
+import io.github.jetcdctl.cli.LockTimeoutFlag;
 import io.github.jetcdctl.cli.gosyntax.GoBoolConverter;
 import io.github.jetcdctl.cli.gosyntax.GoNumbers;
 import io.github.jetcdctl.output.GoQuote;
@@ -27,7 +28,8 @@ import picocli.CommandLine.ParameterException;
  * member's db (see {@link StorageMigration}), with etcd 3.7's plans, so 3.7 is a target as for etcdutl 3.7. The same
  * checks, {@code Error:} lines and exit codes as etcdutl 3.6.17, and its log lines on stderr except bbolt's two
  * "Opening db file" lines (Go pointers and options) and the stack traces zap adds to error lines. A db that a
- * running etcd holds is refused at once, where etcdutl waits for its lock.
+ * running etcd holds is refused at once, where etcdutl waits for its lock (on the 3.7 line, after waiting up to
+ * {@code --timeout} as etcdutl 3.7 does).
  */
 @Command(name = "migrate",
         description = "Migrates schema of etcd data dir files to make them compatible with different etcd version")
@@ -50,8 +52,12 @@ public class MigrateCommand extends EtcdCommand {
             description = "Ignore migration failure and forcefully override storage version. Not recommended.")
     boolean force;
 
+    @Mixin
+    LockTimeoutFlag lockTimeout;
+
     @Override
     protected void run() {
+        lockTimeout.requireOnLine(session(), "migrate");
         List<String> missing = new ArrayList<>();
         if (dataDir == null) {
             missing.add("\"data-dir\"");
@@ -65,6 +71,7 @@ public class MigrateCommand extends EtcdCommand {
         }
         StorageVersion target = parseTarget(targetVersion);
         ConsoleLog log = new ConsoleLog(session().err());
+        lockTimeout.awaitUnlocked(session(), OfflineDefrag.dbPath(dataDir));
         try {
             StorageMigration.migrate(dataDir, target, force, new LogLines(log));
         } catch (NoSuchFileException e) {

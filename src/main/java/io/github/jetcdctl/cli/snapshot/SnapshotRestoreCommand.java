@@ -15,6 +15,7 @@ import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.ExitCodes;
 import io.github.jetcdctl.cli.ConsoleLog;
 import io.github.jetcdctl.cli.EtcdCommand;
+import io.github.jetcdctl.cli.LockTimeoutFlag;
 import io.github.jetcdctl.cli.gosyntax.GoBoolConverter;
 import io.github.jetcdctl.cli.gosyntax.GoUint64Converter;
 import io.github.jetcdctl.snapshot.PlainSnapshot;
@@ -30,6 +31,7 @@ import io.github.jetcdctl.snapshot.raft.RestoreConfigException;
 import io.github.jetcdctl.snapshot.raft.UrlResolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -96,8 +98,13 @@ public class SnapshotRestoreCommand extends EtcdCommand {
                     + "writing anything, a snapshot that etcd of that line would not start from")
     String targetVersion = "";
 
+    /** Accepted as etcdutl 3.7 accepts it on every command; it only concerns commands that open a member's db. */
+    @Mixin
+    LockTimeoutFlag lockTimeout;
+
     @Override
     protected void run() {
+        lockTimeout.requireOnLine(session(), "snapshot restore");
         if (args.size() != 1) {
             throw CliException.badArgs("snapshot restore requires exactly one argument");
         }

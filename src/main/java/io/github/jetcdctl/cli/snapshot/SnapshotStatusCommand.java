@@ -9,6 +9,7 @@ import java.util.List;
 import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.ExitCodes;
 import io.github.jetcdctl.cli.EtcdCommand;
+import io.github.jetcdctl.cli.LockTimeoutFlag;
 import io.github.jetcdctl.cli.IoErrors;
 import io.github.jetcdctl.output.OutputFormat;
 import io.github.jetcdctl.output.Printer;
@@ -17,6 +18,7 @@ import io.github.jetcdctl.snapshot.SnapshotFormatException;
 import io.github.jetcdctl.snapshot.SnapshotStatus;
 import io.github.jetcdctl.snapshot.SnapshotStatusReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -29,8 +31,13 @@ public class SnapshotStatusCommand extends EtcdCommand {
     @Parameters(arity = "0..*", paramLabel = "<filename>", description = "the snapshot file")
     List<String> args = new ArrayList<>();
 
+    /** Accepted as etcdutl 3.7 accepts it on every command; it only concerns commands that open a member's db. */
+    @Mixin
+    LockTimeoutFlag lockTimeout;
+
     @Override
     protected void run() {
+        lockTimeout.requireOnLine(session(), "snapshot status");
         if (args.size() != 1) {
             throw CliException.badArgs("snapshot status requires exactly one argument");
         }

@@ -31,4 +31,21 @@ class GoNumbersTest {
     void parsesUnsignedMemberIdsAboveTwoToTheSixtyThree() {
         assertEquals(0xe62175b8e074294dL, GoNumbers.parseUint("e62175b8e074294d", 16));
     }
+
+    /** pflag's int flags parse with base 0: the prefix chooses the base, and underscores may separate digits. */
+    @Test
+    void baseZeroTakesTheBaseFromThePrefixAsGoDoes() {
+        assertEquals(16L, GoNumbers.parseInt("0x10", 0));
+        assertEquals(-16L, GoNumbers.parseInt("-0X10", 0));
+        assertEquals(8L, GoNumbers.parseInt("010", 0));
+        assertEquals(8L, GoNumbers.parseInt("0o10", 0));
+        assertEquals(2L, GoNumbers.parseInt("0b10", 0));
+        assertEquals(0L, GoNumbers.parseInt("0", 0));
+        assertEquals(1000L, GoNumbers.parseInt("1_000", 0));
+        assertEquals(255L, GoNumbers.parseUint("0x_ff", 0));
+        for (String bad : new String[] {"08", "_1", "1__0", "0x", "1_", "x"}) {
+            var e = assertThrows(NumberFormatException.class, () -> GoNumbers.parseInt(bad, 0), bad);
+            assertEquals("strconv.ParseInt: parsing \"" + bad + "\": invalid syntax", e.getMessage());
+        }
+    }
 }
