@@ -10,6 +10,7 @@ import java.util.Map;
 
 import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.ExitCodes;
+import io.github.jetcdctl.help.HelpSections;
 import io.github.jetcdctl.output.Output;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
@@ -73,6 +74,7 @@ public final class Cli {
             session.setNestedRunner((nestedArgs, nestedRaw, nestedIn) ->
                     run(nestedArgs.toArray(String[]::new), nestedRaw, nestedIn, stdout, err, env, nestedTrees));
             root.attach(session);
+            HelpSections.install(commandLine, session::helpLine);
             commandLine.setAbbreviatedSubcommandsAllowed(true)
                     // pflag takes the word after a flag as its value, even a command's name (--context=auth)
                     .setAllowSubcommandsAsOptionParameters(true)

@@ -66,7 +66,9 @@ public enum EtcdctlLine {
     public enum Addition {
         DOWNGRADE(V3_6),
         MEMBER_LIST_CONSISTENCY(V3_6),
-        GET_STREAM(V3_7);
+        GET_STREAM(V3_7),
+        /** 3.7 hides the global flags from each command's help and lists them in {@code options}. */
+        OPTIONS_COMMAND(V3_7);
 
         private final EtcdctlLine since;
 

@@ -1,0 +1,22 @@
+package io.github.jetcdctl.cli;
+
+import io.github.jetcdctl.help.HelpLayout;
+import io.github.jetcdctl.help.LineAddition;
+import io.github.jetcdctl.output.EtcdctlLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code options} (etcdctl 3.7): the global flags, which 3.7's help of each command leaves out. */
+@LineAddition(EtcdctlLine.Addition.OPTIONS_COMMAND)
+@Command(name = "options", description = "Show the global command-line flags")
+public class OptionsCommand extends EtcdCommand {
+    @Mixin
+    IgnoredArguments extraWords;
+
+    @Override
+    protected void run() {
+        session().helpLine(); // a context's line counts here too
+        session().requireCommandOnLine(EtcdctlLine.Addition.OPTIONS_COMMAND, "options");
+        session().out().print(HelpLayout.globalOptions(spec, session().line()));
+    }
+}
