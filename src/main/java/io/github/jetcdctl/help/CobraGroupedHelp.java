@@ -75,12 +75,12 @@ final class CobraGroupedHelp extends HelpLayout {
             if (cmd.isRoot()) {
                 List<CommandHelp> ungrouped = new ArrayList<>(subcommands);
                 for (Map.Entry<String, Set<String>> group : GROUPS.entrySet()) {
-                    out.append("\n\n").append(group.getKey());
-                    for (CommandHelp sub : subcommands) {
-                        if (group.getValue().contains(sub.name())) {
-                            out.append(listed(sub, padding, rootEntry(sub)));
-                            ungrouped.remove(sub);
-                        }
+                    List<CommandHelp> members = subcommands.stream()
+                            .filter(sub -> group.getValue().contains(sub.name())).toList();
+                    if (!members.isEmpty()) {
+                        out.append("\n\n").append(group.getKey());
+                        members.forEach(sub -> out.append(listed(sub, padding, rootEntry(sub))));
+                        ungrouped.removeAll(members);
                     }
                 }
                 if (!ungrouped.isEmpty()) {

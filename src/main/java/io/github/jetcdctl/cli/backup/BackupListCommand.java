@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
  * Exits {@link BackupExitCodes#VERIFY_FAILED} when any does not verify, so a monitoring check can just run it.
  */
 @Command(name = "list", description = {"Lists and verifies the backups in a directory",
-        "Lists the backups in DIR, newest first, and verifies each (a compressed one is decoded to a temporary file); JSON by default, -w table for humans"},
+        "Lists the backups in DIR, newest first, and verifies each "
+        + "(a compressed one is decoded to a temporary file); JSON by default, -w table for humans"},
         footer = BackupExitCodes.HELP)
 public class BackupListCommand extends EtcdCommand {
     @Parameters(arity = "0..*", paramLabel = "DIR", description = "directory of the backups")

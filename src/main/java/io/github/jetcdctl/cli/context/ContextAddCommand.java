@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
  * etcdctl line of the cluster it reaches (its server version), so that the context's output matches that cluster's
  * etcdctl; {@code --compat} records a line without asking the cluster.
  */
-@Command(name = "add", description = {"Saves connection settings as a named context", "Saves the connection flags given with this command (--endpoints or "
+@Command(name = "add", description = {"Saves connection settings as a named context",
+        "Saves the connection flags given with this command (--endpoints or "
         + "--discovery-srv, --cacert, --cert, --key, --user, timeouts, --insecure-*) as a named context; "
         + "--from-kubeadm imports them from a kubeadm etcd manifest, and flags given as well override what it found. "
         + "The context records the etcdctl line (--compat) of the cluster's version, asked of the cluster, "

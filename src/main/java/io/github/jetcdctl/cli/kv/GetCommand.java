@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code get [options] <key> [range_end]}. */
-@Command(name = "get", customSynopsis = "get [options] <key> [range_end]", description = "Gets the key or a range of keys")
+@Command(name = "get", customSynopsis = "get [options] <key> [range_end]",
+        description = "Gets the key or a range of keys")
 public class GetCommand extends EtcdCommand {
     @Parameters(arity = "0..*", paramLabel = "<key> [range_end]", description = "the key, and an optional range end")
     List<String> args = new ArrayList<>();
