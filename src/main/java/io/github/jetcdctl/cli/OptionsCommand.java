@@ -15,8 +15,7 @@ public class OptionsCommand extends EtcdCommand {
 
     @Override
     protected void run() {
-        session().helpLine(); // a context's line counts here too
-        session().requireCommandOnLine(EtcdctlLine.Addition.OPTIONS_COMMAND, "options");
+        // Cli refuses it, as an unknown command, on the lines before 3.7
         session().out().print(HelpLayout.globalOptions(spec, session().line()));
     }
 }

@@ -45,8 +45,10 @@ final class CobraGroupedHelp extends HelpLayout {
         CommandHelp cmd = new CommandHelp(command, line);
         StringBuilder out = new StringBuilder();
         String text = cmd.longText().isEmpty() ? cmd.shortText() : cmd.longText();
-        if (!text.isEmpty()) {
-            out.append(text.stripTrailing()).append("\n\n");
+        for (String part : List.of(text, cmd.footerText())) {
+            if (!part.isEmpty()) {
+                out.append(part.stripTrailing()).append("\n\n");
+            }
         }
         out.append(usage(command));
         out.append("Use \"").append(cmd.programName())

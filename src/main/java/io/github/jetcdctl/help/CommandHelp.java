@@ -81,13 +81,16 @@ final class CommandHelp {
         return description.length == 0 ? "" : description[0].strip();
     }
 
-    /** The lines after the first of the description, then the footer: etcdctl's Long. */
+    /** The lines after the first of the description: etcdctl's Long. */
     String longText() {
-        List<String> lines = new ArrayList<>();
         String[] description = spec.usageMessage().description();
-        for (int i = 1; i < description.length; i++) {
-            lines.add(description[i]);
-        }
+        List<String> lines = List.of(description).subList(Math.min(1, description.length), description.length);
+        return String.join("\n", lines).strip();
+    }
+
+    /** picocli's footer (jetcdctl's lists of exit codes), printed after the long text. */
+    String footerText() {
+        List<String> lines = new ArrayList<>();
         for (String footer : spec.usageMessage().footer()) {
             lines.addAll(List.of(footer.replace("%n", "\n").split("\n", -1)));
         }

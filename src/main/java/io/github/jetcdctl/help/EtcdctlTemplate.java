@@ -1,6 +1,7 @@
 package io.github.jetcdctl.help;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.github.jetcdctl.Version;
 import io.github.jetcdctl.output.EtcdctlLine;
@@ -66,7 +67,8 @@ final class EtcdctlTemplate extends HelpLayout {
                 }
             }
         }
-        String longText = cmd.longText();
+        String longText = String.join("\n\n", Stream.of(cmd.longText(), cmd.footerText())
+                .filter(text -> !text.isEmpty()).toList());
         if (!longText.isEmpty()) {
             out.append("\nDESCRIPTION:\n");
             for (String descriptionLine : longText.split("\n")) {

@@ -100,17 +100,27 @@ class HelpPerLineGoldenTest {
         assertSameHelp(line, what, expected.stderrText(), actual.stderrText());
     }
 
-    @Test
-    void optionsIsAnUnknownCommandBefore37() {
-        for (String release : List.of(EtcdBinaries.V3_5, EtcdBinaries.V3_6)) {
-            ProcessResult expected = Etcdctl.of(EtcdBinaries.forTest(release)).run("options");
-            ProcessResult actual = Jetcdctl.create().forLine(EtcdBinaries.lineOf(release)).run("options");
-            assertEquals(expected.exitCode(), actual.exitCode(), actual.toString());
-            assertEquals("", actual.stdoutText());
-            // etcdctl 3.5 repeats the error line; jetcdctl prints it once (a deliberate difference)
-            List<String> firstTwo = expected.stderrText().replace("etcdctl", "jetcdctl").lines().limit(2).toList();
-            assertEquals(String.join("\n", firstTwo) + "\n", actual.stderrText(), release);
-        }
+    static Stream<Arguments> commandsALineDoesNotHave() {
+        return Stream.of(Arguments.of(EtcdBinaries.V3_5, List.of("options")),
+                Arguments.of(EtcdBinaries.V3_6, List.of("options")),
+                Arguments.of(EtcdBinaries.V3_6, List.of("options", "--help")),
+                Arguments.of(EtcdBinaries.V3_5, List.of("downgrade", "--help")),
+                Arguments.of(EtcdBinaries.V3_5, List.of("downgrade", "validate", "--help")),
+                Arguments.of(EtcdBinaries.V3_5, List.of("downgrade")));
+    }
+
+    /** Not even their help: cobra finds no such command. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("commandsALineDoesNotHave")
+    void aCommandALineDoesNotHaveIsUnknownThere(String release, List<String> args) {
+        ProcessResult expected = Etcdctl.of(EtcdBinaries.forTest(release)).run(args);
+        ProcessResult actual = Jetcdctl.create().forLine(EtcdBinaries.lineOf(release)).run(args, null);
+        assertEquals(1, expected.exitCode(), expected.toString());
+        assertEquals(expected.exitCode(), actual.exitCode(), actual.toString());
+        assertEquals("", actual.stdoutText());
+        // etcdctl 3.5 repeats the error line; jetcdctl prints it once (a deliberate difference)
+        List<String> firstTwo = expected.stderrText().replace("etcdctl", "jetcdctl").lines().limit(2).toList();
+        assertEquals(String.join("\n", firstTwo) + "\n", actual.stderrText(), release);
     }
 
     @Test

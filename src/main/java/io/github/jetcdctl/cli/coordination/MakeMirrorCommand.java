@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
  * {@code make-mirror [options] <destination>}: copies the keys under a prefix to another cluster, then
  * keeps applying every change, printing the number of mirrored keys and events every 30 seconds.
  */
-@Command(name = "make-mirror", description = "Makes a mirror at the destination etcd cluster")
+@Command(name = "make-mirror", customSynopsis = "make-mirror [options] <destination>",
+        description = "Makes a mirror at the destination etcd cluster")
 public class MakeMirrorCommand extends EtcdCommand {
     @Parameters(arity = "0..*", paramLabel = "<destination>", description = "an endpoint of the destination cluster")
     List<String> args = new ArrayList<>();

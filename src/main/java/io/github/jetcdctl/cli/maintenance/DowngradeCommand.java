@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 
 /** {@code downgrade}: etcdctl 3.6's cluster downgrade commands. */
 @LineAddition(EtcdctlLine.Addition.DOWNGRADE)
-@Command(name = "downgrade", description = "Downgrade related commands",
+@Command(name = "downgrade", customSynopsis = "downgrade <TARGET_VERSION>",
+        description = "Downgrade related commands",
         subcommands = {DowngradeValidateCommand.class, DowngradeEnableCommand.class, DowngradeCancelCommand.class})
 public class DowngradeCommand extends GroupCommand {
 }
