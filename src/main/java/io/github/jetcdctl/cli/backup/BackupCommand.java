@@ -43,8 +43,8 @@ import picocli.CommandLine.TypeConversionException;
  */
 @Command(name = "backup", subcommands = BackupListCommand.class,
         description = {"Saves a verified snapshot into a directory and removes old backups",
-                "Saves a verified snapshot into DIR from the first endpoint that gives one, then removes "
-                + "old backups (--keep, --max-age). Writes DIR/<prefix>-<cluster id>-<UTC time>-rev<revision>.db"
+                "The snapshot comes from the first endpoint that gives one; then old backups are removed "
+                + "(--keep, --max-age). Writes DIR/<prefix>-<cluster id>-<UTC time>-rev<revision>.db"
                 + "[.gz|.zst], mode 0600, via a temporary file, fsync and rename; prints one JSON line "
                 + "(-w table for humans). 'backup list DIR' shows and verifies the backups."},
         footer = BackupExitCodes.HELP)

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
  * Exits {@link BackupExitCodes#VERIFY_FAILED} when any does not verify, so a monitoring check can just run it.
  */
 @Command(name = "list", description = {"Lists and verifies the backups in a directory",
-        "Lists the backups in DIR, newest first, and verifies each "
+        "Newest first; each is verified "
         + "(a compressed one is decoded to a temporary file); JSON by default, -w table for humans"},
         footer = BackupExitCodes.HELP)
 public class BackupListCommand extends EtcdCommand {

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code context}: named connection settings in the config file (jetcdctl's own; etcdctl has none). */
 @Command(name = "context", description = {"Named connection settings",
-        "Named connection settings (endpoints, TLS files, user) kept in "
+        "Endpoints, TLS files and a user, kept in "
         + "$XDG_CONFIG_HOME/jetcdctl/config.yaml; select one with --context, ETCDCTL_CONTEXT or 'context use'"},
         subcommands = {ContextAddCommand.class, ContextListCommand.class, ContextRemoveCommand.class,
             ContextShowCommand.class, ContextUseCommand.class})

@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code context remove NAME}; removing the selected context selects none. */
 @Command(name = "remove", description = {"Removes a context",
-        "Removes a context from the config file (when it was selected, none is)"})
+        "From the config file; when it was selected, none is"})
 public class ContextRemoveCommand extends EtcdCommand {
     @Parameters(index = "0", paramLabel = "<name>", description = "the context to remove")
     String name;

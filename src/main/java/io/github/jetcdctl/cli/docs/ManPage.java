@@ -60,7 +60,10 @@ public final class ManPage {
             return;
         }
         line(".SS \"" + text(spec.qualifiedName()) + synopsisArguments(spec) + "\"");
-        paragraph(String.join(" ", spec.usageMessage().description()));
+        // the first line is the command's short text, the rest its long text: a paragraph each
+        for (String description : spec.usageMessage().description()) {
+            paragraph(description);
+        }
         for (PositionalParamSpec positional : spec.positionalParameters()) {
             if (!positional.hidden()) {
                 line(".TP");
