@@ -1,9 +1,11 @@
 package io.github.jetcdctl.help;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.stream.Collectors;
 
+import io.github.jetcdctl.cli.gosyntax.GoUint64Converter;
 import io.github.jetcdctl.output.GoDuration;
 import io.github.jetcdctl.output.GoQuote;
 import picocli.CommandLine.Model.OptionSpec;
@@ -25,7 +27,7 @@ record HelpFlag(String name, String shorthand, String type, String defaultValue,
                 shorthand = n.substring(1);
             }
         }
-        String type = goType(option.type());
+        String type = unsigned(option) ? "uint" : goType(option.type());
         String noOptionDefault = option.arity().min() == 0
                 ? (option.fallbackValue() == null || option.fallbackValue().isEmpty() ? "true" : option.fallbackValue())
                 : "";
@@ -37,6 +39,12 @@ record HelpFlag(String name, String shorthand, String type, String defaultValue,
     private static String withoutDefault(String usage, String defaultValue) {
         String named = " (default " + defaultValue + ")";
         return usage.endsWith(named) ? usage.substring(0, usage.length() - named.length()) : usage;
+    }
+
+    /** A flag read as Go reads an unsigned number is one of pflag's uint flags. */
+    private static boolean unsigned(OptionSpec option) {
+        return option.converters() != null && Arrays.stream(option.converters())
+                .anyMatch(converter -> converter instanceof GoUint64Converter);
     }
 
     private static String goType(Class<?> type) {
@@ -64,7 +72,7 @@ record HelpFlag(String name, String shorthand, String type, String defaultValue,
         if (value == null) {
             return switch (type) {
                 case "bool" -> "false";
-                case "int" -> "0";
+                case "int", "uint" -> "0";
                 case "duration" -> "0s";
                 case "strings" -> "[]";
                 default -> "";
@@ -86,7 +94,7 @@ record HelpFlag(String name, String shorthand, String type, String defaultValue,
         return switch (type) {
             case "bool" -> defaultValue.equals("false") || defaultValue.isEmpty();
             case "duration" -> defaultValue.equals("0") || defaultValue.equals("0s");
-            case "int", "float" -> defaultValue.equals("0");
+            case "int", "uint", "float" -> defaultValue.equals("0");
             case "strings" -> defaultValue.equals("[]");
             default -> defaultValue.isEmpty();
         };
