@@ -15,7 +15,10 @@ import picocli.CommandLine.Spec;
  * {@code help [command...]}: the help of any command, on stdout. A first word that names no command is cobra's
  * {@code Unknown help topic} on stderr, then the usage of the root (on stderr too in 3.7), exit 0.
  */
-@Command(name = "help", helpCommand = true, description = "Help about any command")
+@Command(name = "help", helpCommand = true, customSynopsis = "help [command]", description = {
+    "Help about any command",
+    "Help provides help for any command in the application.",
+    "Simply type jetcdctl help [path to command] for full details."})
 public class HelpCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -78,7 +78,8 @@ class HelpPerLineGoldenTest {
                     List.of("get", "--help"), List.of("member", "list", "--help"),
                     List.of("endpoint", "status", "--help"), List.of("snapshot", "save", "--help"),
                     List.of("member", "--help"), List.of("snapshot", "--help"), List.of("member"),
-                    List.of("help", "nonexistent"))) {
+                    List.of("help", "nonexistent"), List.of("-h"), List.of("help", "help"),
+                    List.of("help", "member", "nonexistent"), List.of("member", "nonexistent"))) {
                 all.add(Arguments.of(release, args));
             }
         }
