@@ -3,6 +3,9 @@ package io.github.jetcdctl.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -138,6 +142,20 @@ class HelpPerLineGoldenTest {
         ProcessResult help = Jetcdctl.create().run("--compat=3.7", "get", "--help");
         assertTrue(help.stdoutText().startsWith("Gets the key or a range of keys\n\nUsage:\n  jetcdctl get "),
                 help.stdoutText());
+    }
+
+    @Test
+    void theSelectedContextsLineSelectsTheLayout(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("jetcdctl/config.yaml");
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, "current-context: new\ncontexts:\n  new:\n    compat: \"3.7\"\n");
+        Jetcdctl jetcdctl = Jetcdctl.create().withDefaultLine().withEnv("XDG_CONFIG_HOME", dir.toString());
+        assertTrue(jetcdctl.run("--help").stdoutText().startsWith(JETCDCTL_DESCRIPTION + "\n\nUsage:\n"));
+        ProcessResult options = jetcdctl.run("options");
+        assertEquals(0, options.exitCode(), options.toString());
+        // a flag or ETCDCTL_COMPAT still wins over the context
+        assertTrue(jetcdctl.run("--compat=3.5", "--help").stdoutText().startsWith("NAME:\n\tjetcdctl - "));
+        assertEquals(1, jetcdctl.withEnv("ETCDCTL_COMPAT", "3.6").run("options").exitCode());
     }
 
     private static void assertSameHelp(String line, String what, String etcdctlText, String jetcdctlText) {
