@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.github.jetcdctl.output.EtcdctlLine;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * How one etcdctl line lays out help: {@link #help} for {@code --help}, {@code help CMD} and a group command run
@@ -28,6 +29,14 @@ public abstract class HelpLayout {
 
     /** Whether the line's etcdctl writes a usage to standard error (3.7's cobra) rather than standard output. */
     public abstract boolean usageOnStderr();
+
+    /**
+     * A flag's description with its default as pflag appends it ({@code (default 5s)}, nothing for a zero default),
+     * for texts outside the help (the man page).
+     */
+    public static String describedWithDefault(OptionSpec option) {
+        return HelpFlag.of(option, String.join(" ", option.description()).strip()).pflagUsage();
+    }
 
     /** 3.7's {@code options}: the global flags that its help leaves out. */
     public static String globalOptions(CommandSpec command, EtcdctlLine line) {

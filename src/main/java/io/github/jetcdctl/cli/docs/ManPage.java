@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.jetcdctl.cli.GlobalFlag;
+import io.github.jetcdctl.help.HelpLayout;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -96,7 +97,7 @@ public final class ManPage {
             label = option.arity().min() == 0 ? "[=" + param + "]" : "=" + param;
         }
         line(String.join(", ", names) + label);
-        line(text(String.join(" ", option.description())));
+        line(text(HelpLayout.describedWithDefault(option)));
     }
 
     private void environment() {
