@@ -23,10 +23,6 @@ final class CommandHelp {
         this.line = line;
     }
 
-    CommandSpec spec() {
-        return spec;
-    }
-
     String name() {
         return spec.name();
     }
