@@ -64,7 +64,7 @@ public class SpaceCommand extends EtcdCommand {
     boolean namespaces;
 
     @Option(names = "--top", paramLabel = "<n>", description = "how many of the largest objects to list "
-            + "(default 10, 0 for none)")
+            + "(0 for none)")
     int top = 10;
 
     @Option(names = "--sort", paramLabel = "<size|keys|name>", description = "order of the groups (default size)")
