@@ -18,7 +18,8 @@ public final class HelpSections {
 
     /** Installs the line's help in every command of the tree; the line is asked for when help is printed. */
     public static void install(CommandLine root, Supplier<EtcdctlLine> line) {
-        root.setHelpSectionKeys(List.of(SECTION));
+        // per command, not CommandLine's setters, which would walk the subtree again at every level
+        root.getCommandSpec().usageMessage().sectionKeys(List.of(SECTION));
         root.getHelpSectionMap().put(SECTION, help -> HelpLayout.of(line.get()).help(help.commandSpec()));
         for (CommandLine sub : root.getSubcommands().values()) {
             install(sub, line);
