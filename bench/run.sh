@@ -134,7 +134,7 @@ if [ -z "${BENCH_QUICK:-}" ]; then
     "rm -rf $work/dd; cp -a $work/ro $work/dd"
 fi
 
-if "$ours" help 2>/dev/null | grep -q "^  watch "; then
+if "$ours" help 2>/dev/null | grep -qE "^[[:space:]]+watch[[:space:]]"; then
   say "watch throughput: events printed while 100,000 keys are written"
   for side in ours theirs; do
     tool=$ours; [ $side = theirs ] && tool=$theirs

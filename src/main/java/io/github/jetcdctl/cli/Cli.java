@@ -11,6 +11,8 @@ import java.util.Map;
 import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.ExitCodes;
 import io.github.jetcdctl.output.EtcdctlLine;
+import io.github.jetcdctl.help.HelpSections;
+import io.github.jetcdctl.help.LineAddition;
 import io.github.jetcdctl.output.Output;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
@@ -74,6 +76,7 @@ public final class Cli {
             session.setNestedRunner((nestedArgs, nestedRaw, nestedIn) ->
                     run(nestedArgs.toArray(String[]::new), nestedRaw, nestedIn, stdout, err, env, nestedTrees));
             root.attach(session);
+            HelpSections.install(commandLine, session::helpLine);
             commandLine.setAbbreviatedSubcommandsAllowed(true)
                     // pflag takes the word after a flag as its value, even a command's name (--context=auth)
                     .setAllowSubcommandsAsOptionParameters(true)
@@ -91,6 +94,11 @@ public final class Cli {
                             return RUN_IT_YOURSELF;
                         }
                         session.setParseResult(pr);
+                        try {
+                            refuseCommandsNotOnLine(pr, session);
+                        } catch (CliException notOnLine) {
+                            return executionError(notOnLine, err, session);
+                        }
                         return new CommandLine.RunLast().execute(pr);
                     });
             int code = commandLine.execute(args);
@@ -101,6 +109,21 @@ public final class Cli {
             return code;
         } catch (Output.ClosedOutputException e) {
             return ExitCodes.BROKEN_PIPE;
+        }
+    }
+
+    /**
+     * A command that the selected line's etcdctl does not have is its unknown command, before anything else (its
+     * help included), as cobra finds no such command.
+     */
+    private static void refuseCommandsNotOnLine(ParseResult pr, Session session) {
+        for (ParseResult level = pr; level != null; level = level.subcommand()) {
+            Object command = level.commandSpec().userObject();
+            LineAddition addition = command == null ? null : command.getClass().getAnnotation(LineAddition.class);
+            if (addition != null) {
+                session.helpLine(); // a context's line counts here too
+                session.requireCommandOnLine(addition.value(), level.commandSpec().name());
+            }
         }
     }
 

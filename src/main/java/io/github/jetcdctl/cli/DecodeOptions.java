@@ -21,7 +21,7 @@ public final class DecodeOptions {
     String decode = "";
 
     @Option(names = DECODE_OUTPUT, paramLabel = "<yaml|json>", description = {
-        "what --decode prints: yaml (default), or json: one object per line, "
+        "what --decode prints: yaml, or json: one object per line, "
                 + "{\"key\":KEY,\"object\":{...}} (watch: \"type\" first)"})
     String output = "yaml";
 

@@ -7,6 +7,8 @@ import java.util.List;
 import io.github.jetcdctl.cli.gosyntax.GoBoolConverter;
 import io.github.jetcdctl.cli.gosyntax.GoDurationConverter;
 import io.github.jetcdctl.cli.gosyntax.GoInt64Converter;
+import io.github.jetcdctl.help.LineAddition;
+import io.github.jetcdctl.output.EtcdctlLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -16,17 +18,17 @@ import picocli.CommandLine.ScopeType;
  */
 public class GlobalOptions {
     @Option(names = "--endpoints", scope = ScopeType.INHERIT, paramLabel = "<endpoints>",
-            description = "gRPC endpoints, comma separated (default [127.0.0.1:2379])")
+            description = "gRPC endpoints")
     List<String> endpointArgs = new ArrayList<>(List.of("127.0.0.1:2379"));
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, arity = "0..1", fallbackValue = "true",
             converter = GoBoolConverter.class, paramLabel = "<bool>",
-            description = "enable client-side debug logging, and show stack traces")
+            description = "enable client-side debug logging")
     boolean debug;
 
     @Option(names = {"-w", "--write-out"}, scope = ScopeType.INHERIT, paramLabel = "<format>",
             completionCandidates = OutputFormatNames.class,
-            description = "set the output format (fields, json, protobuf, simple, table) (default \"simple\")")
+            description = "set the output format (fields, json, protobuf, simple, table)")
     String writeOut = "simple";
 
     @Option(names = "--hex", scope = ScopeType.INHERIT, arity = "0..1", fallbackValue = "true",
@@ -35,27 +37,29 @@ public class GlobalOptions {
     boolean hex;
 
     @Option(names = "--dial-timeout", scope = ScopeType.INHERIT, converter = GoDurationConverter.class,
-            paramLabel = "<duration>", description = "dial timeout for client connections (default 2s)")
+            paramLabel = "<duration>", description = "dial timeout for client connections")
     Duration dialTimeout = Duration.ofSeconds(2);
 
     @Option(names = "--command-timeout", scope = ScopeType.INHERIT, converter = GoDurationConverter.class,
             paramLabel = "<duration>",
-            description = "timeout for short running command (excluding dial timeout) (default 5s)")
+            description = "timeout for short running command (excluding dial timeout)")
     Duration commandTimeout = Duration.ofSeconds(5);
 
     @Option(names = "--keepalive-time", scope = ScopeType.INHERIT, converter = GoDurationConverter.class,
-            paramLabel = "<duration>", description = "keepalive time for client connections (default 2s)")
+            paramLabel = "<duration>", description = "keepalive time for client connections")
     Duration keepaliveTime = Duration.ofSeconds(2);
 
     @Option(names = "--keepalive-timeout", scope = ScopeType.INHERIT, converter = GoDurationConverter.class,
-            paramLabel = "<duration>", description = "keepalive timeout for client connections (default 6s)")
+            paramLabel = "<duration>", description = "keepalive timeout for client connections")
     Duration keepaliveTimeout = Duration.ofSeconds(6);
 
+    @LineAddition(EtcdctlLine.Addition.MESSAGE_SIZE_LIMITS)
     @Option(names = "--max-request-bytes", scope = ScopeType.INHERIT, converter = GoInt64Converter.class,
             paramLabel = "<bytes>", description = "client-side request send limit in bytes (if 0, it defaults to "
                     + "2.0 MiB (2 * 1024 * 1024).)")
     long maxRequestBytes;
 
+    @LineAddition(EtcdctlLine.Addition.MESSAGE_SIZE_LIMITS)
     @Option(names = "--max-recv-bytes", scope = ScopeType.INHERIT, converter = GoInt64Converter.class,
             paramLabel = "<bytes>", description = "client-side response receive limit in bytes (if 0, it defaults to "
                     + "\"math.MaxInt32\")")
@@ -63,12 +67,12 @@ public class GlobalOptions {
 
     @Option(names = "--insecure-transport", scope = ScopeType.INHERIT, arity = "0..1", fallbackValue = "true",
             converter = GoBoolConverter.class, paramLabel = "<bool>",
-            description = "disable transport security for client connections (default true)")
+            description = "disable transport security for client connections")
     boolean insecureTransport = true;
 
     @Option(names = "--insecure-discovery", scope = ScopeType.INHERIT, arity = "0..1", fallbackValue = "true",
             converter = GoBoolConverter.class, paramLabel = "<bool>",
-            description = "accept insecure SRV records describing cluster endpoints (default true)")
+            description = "accept insecure SRV records describing cluster endpoints")
     boolean insecureDiscovery = true;
 
     @Option(names = "--insecure-skip-tls-verify", scope = ScopeType.INHERIT, arity = "0..1",
@@ -89,6 +93,7 @@ public class GlobalOptions {
             description = "verify certificates of TLS-enabled secure servers using this CA bundle")
     String cacert = "";
 
+    @LineAddition(EtcdctlLine.Addition.AUTH_JWT_TOKEN)
     @Option(names = "--auth-jwt-token", scope = ScopeType.INHERIT, paramLabel = "<token>",
             description = "JWT token used for authentication (if this option is used, --user and --password should "
                     + "not be set)")
@@ -118,8 +123,8 @@ public class GlobalOptions {
 
     @Option(names = "--compat", scope = ScopeType.INHERIT, paramLabel = "<line>",
             converter = EtcdctlLineConverter.class,
-            description = "reproduce the output of this etcdctl/etcdutl line: 3.5, 3.6 or 3.7 (default 3.6; also "
-                    + "ETCDCTL_COMPAT or the context's compat setting)")
+            description = "reproduce the output of this etcdctl/etcdutl line: 3.5, 3.6 or 3.7 (else ETCDCTL_COMPAT, "
+                    + "else the context's compat setting, else 3.6)")
     String compat = "";
 
     /** The endpoints after CSV splitting of every --endpoints value (pflag string-slice semantics). */

@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.cli.gosyntax.GoDurationConverter;
+import io.github.jetcdctl.help.LineAddition;
 import io.github.jetcdctl.output.EtcdctlLine;
 import io.github.jetcdctl.snapshot.LockWait;
 import picocli.CommandLine.Option;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Option;
 public final class LockTimeoutFlag {
     private static final String NAME = "--timeout";
 
+    @LineAddition(EtcdctlLine.Addition.ETCDUTL_LOCK_TIMEOUT)
     @Option(names = NAME, converter = GoDurationConverter.class, paramLabel = "<duration>",
             description = "time to wait to obtain a file lock on db file, 0 to block indefinitely (default 10s)")
     Duration timeout = Duration.ofSeconds(10);

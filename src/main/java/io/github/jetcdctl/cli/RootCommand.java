@@ -70,6 +70,7 @@ public class RootCommand extends GroupCommand {
             MemberCommand.class,
             MigrateCommand.class,
             MoveLeaderCommand.class,
+            OptionsCommand.class,
             PutCommand.class,
             RecoverCommand.class,
             RoleCommand.class,

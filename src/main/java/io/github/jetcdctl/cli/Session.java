@@ -148,9 +148,7 @@ public final class Session {
         ConfigFile configFile = ConfigFile.locate(env);
         ContextConfig config = configFile.load();
         // the line decides which variables draw a warning, so a context's line is looked up first
-        ContextOverlay.selected(options.context(), givenOnCommandLine("--context"), env, config)
-                .flatMap(config::find).flatMap(context -> context.get(NamedContext.COMPAT))
-                .ifPresent(compat -> contextLine = compat);
+        contextLine = contextLine(config);
         Set<GlobalFlag> decided = EnvironmentOverlay.apply(options, flagsOnCommandLine(), env, alsoConsumed, bindings,
                 line(), err);
         ContextOverlay.apply(options, decided, givenOnCommandLine("--context"), env, configFile, config);
@@ -198,6 +196,31 @@ public final class Session {
                     new CliException(ExitCodes.ERROR, from + ": " + EtcdctlLine.unknownLineMessage(given)));
         }
         return line;
+    }
+
+    /**
+     * The line whose help to print: as {@link #line()}, with the selected context's line looked up quietly (help
+     * applies no environment: a config file that does not read, or a line that names none, gives the default).
+     */
+    public EtcdctlLine helpLine() {
+        if (line == null && options.compat().isEmpty() && env.getOrDefault(COMPAT_ENV, "").isEmpty()) {
+            try {
+                contextLine = contextLine(ConfigFile.locate(env).load());
+            } catch (RuntimeException unreadable) {
+                contextLine = "";
+            }
+        }
+        try {
+            return line();
+        } catch (CliException unknownLine) {
+            line = null;
+            return EtcdctlLine.DEFAULT;
+        }
+    }
+
+    private String contextLine(ContextConfig config) {
+        return ContextOverlay.selected(options.context(), givenOnCommandLine("--context"), env, config)
+                .flatMap(config::find).flatMap(context -> context.get(NamedContext.COMPAT)).orElse("");
     }
 
     /** A flag that the selected line does not have is refused in the words of etcdctl's unknown flag. */

@@ -5,8 +5,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code version}: needs no server, like etcdctl's; --debug adds the JVM and jetcd versions on stderr. */
-@Command(name = "version", description = "Prints the version of jetcdctl (with --debug, also the JVM's and "
-        + "jetcd's on stderr)")
+@Command(name = "version", description = {"Prints the version of jetcdctl",
+        "With --debug, also the JVM's and jetcd's versions, on stderr."})
 public class VersionCommand extends EtcdCommand {
     @Mixin
     IgnoredArguments extraWords;

@@ -74,7 +74,9 @@ public enum EtcdctlLine {
         /** The global {@code --auth-jwt-token}. */
         AUTH_JWT_TOKEN(V3_7),
         /** etcdutl's {@code --timeout} for the db's file lock. */
-        ETCDUTL_LOCK_TIMEOUT(V3_7);
+        ETCDUTL_LOCK_TIMEOUT(V3_7),
+        /** 3.7 hides the global flags from each command's help and lists them in {@code options}. */
+        OPTIONS_COMMAND(V3_7);
 
         private final EtcdctlLine since;
 

@@ -59,8 +59,8 @@ class DecodeOptionsTest {
     void helpNamesBothFlags() {
         for (String command : List.of("get", "watch")) {
             String help = Jetcdctl.create().run(command, "--help").stdoutText();
-            assertTrue(help.contains("--decode=<k8s>"), help);
-            assertTrue(help.contains("--decode-output=<yaml|json>"), help);
+            assertTrue(help.contains("      --decode=\"\"\t"), help);
+            assertTrue(help.contains("      --decode-output=\"yaml\"\t"), help);
         }
     }
 }

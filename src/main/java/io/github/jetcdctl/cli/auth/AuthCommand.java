@@ -4,7 +4,8 @@ import io.github.jetcdctl.cli.GroupCommand;
 import picocli.CommandLine.Command;
 
 /** {@code auth}: switching authentication on and off. */
-@Command(name = "auth", description = "Enable or disable authentication",
+@Command(name = "auth", customSynopsis = "auth <enable or disable>",
+        description = "Enable or disable authentication",
         subcommands = {AuthEnableCommand.class, AuthDisableCommand.class, AuthStatusCommand.class})
 public class AuthCommand extends GroupCommand {
 }

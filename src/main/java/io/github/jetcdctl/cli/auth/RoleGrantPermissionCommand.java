@@ -19,7 +19,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code role grant-permission [--prefix|--from-key] <role> <read|write|readwrite> <key> [endkey]}. */
-@Command(name = "grant-permission", description = "Grants a key to a role")
+@Command(name = "grant-permission",
+        customSynopsis = "grant-permission [options] <role name> <permission type> <key> [endkey]",
+        description = "Grants a key to a role")
 public class RoleGrantPermissionCommand extends EtcdCommand {
     @Parameters(arity = "0..*", paramLabel = "<role name> <permission type> <key> [endkey]",
             description = "the role; read, write or readwrite; the key, or with an end key the range [key, endkey)")

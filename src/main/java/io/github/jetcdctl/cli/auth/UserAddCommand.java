@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
  * {@code user add <name | name:password>}. The password comes from, in this order: --no-password (none),
  * --new-user-password, the text after the first colon, or the prompt (stdin with --interactive=false).
  */
-@Command(name = "add", description = "Adds a new user")
+@Command(name = "add", customSynopsis = "add <user name or user:password> [options]",
+        description = "Adds a new user")
 public class UserAddCommand extends EtcdCommand {
     @Parameters(arity = "0..*", paramLabel = "<user name or user:password>",
             description = "the name of the user to add, and its password after a colon (else it is asked for)")

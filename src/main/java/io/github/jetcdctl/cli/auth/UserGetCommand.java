@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
  * {@code user get <name> [--detail]}. With --detail each granted role is fetched and printed as
  * {@code role get} prints it, under a plain-text heading, role by role as etcdctl does.
  */
-@Command(name = "get", description = "Gets detailed information of a user")
+@Command(name = "get", customSynopsis = "get <user name> [options]",
+        description = "Gets detailed information of a user")
 public class UserGetCommand extends EtcdCommand {
     @Parameters(arity = "0..*", paramLabel = "<user name>", description = "the name of the user to show")
     List<String> args = new ArrayList<>();

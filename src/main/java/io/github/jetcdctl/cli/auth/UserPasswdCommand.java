@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code user passwd <name>}: the new password from the prompt, or stdin with --interactive=false. */
-@Command(name = "passwd", description = "Changes password of user")
+@Command(name = "passwd", customSynopsis = "passwd <user name> [options]",
+        description = "Changes password of user")
 public class UserPasswdCommand extends EtcdCommand {
     @Parameters(arity = "0..*", paramLabel = "<user name>",
             description = "the name of the user whose password to change")

@@ -42,8 +42,9 @@ import picocli.CommandLine.TypeConversionException;
  * exit code per kind of failure). Not part of etcdctl; {@code snapshot save} stays as etcdctl's.
  */
 @Command(name = "backup", subcommands = BackupListCommand.class,
-        description = {"Saves a verified snapshot into DIR from the first endpoint that gives one, then removes "
-                + "old backups (--keep, --max-age). Writes DIR/<prefix>-<cluster id>-<UTC time>-rev<revision>.db"
+        description = {"Saves a verified snapshot into a directory and removes old backups",
+                "The snapshot comes from the first endpoint that gives one; then old backups are removed "
+                + "(--keep, --max-age). Writes DIR/<prefix>-<cluster id>-<UTC time>-rev<revision>.db"
                 + "[.gz|.zst], mode 0600, via a temporary file, fsync and rename; prints one JSON line "
                 + "(-w table for humans). 'backup list DIR' shows and verifies the backups."},
         footer = BackupExitCodes.HELP)

@@ -20,8 +20,9 @@ import picocli.CommandLine.Parameters;
  * {@code backup list DIR}: the backups of one prefix, newest first, each verified as a restore would read it.
  * Exits {@link BackupExitCodes#VERIFY_FAILED} when any does not verify, so a monitoring check can just run it.
  */
-@Command(name = "list", description = "Lists the backups in DIR, newest first, and verifies each "
-        + "(a compressed one is decoded to a temporary file); JSON by default, -w table for humans",
+@Command(name = "list", description = {"Lists and verifies the backups in a directory",
+        "Newest first; each is verified "
+        + "(a compressed one is decoded to a temporary file); JSON by default, -w table for humans"},
         footer = BackupExitCodes.HELP)
 public class BackupListCommand extends EtcdCommand {
     @Parameters(arity = "0..*", paramLabel = "DIR", description = "directory of the backups")

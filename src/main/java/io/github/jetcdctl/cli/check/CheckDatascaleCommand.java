@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
  * the load's keys, then the keys are deleted and the difference reported. SIGINT or SIGTERM stops the writes;
  * the keys are deleted and the command exits 130 or 143 (etcdctl leaves them behind).
  */
-@Command(name = "datascale",
+@Command(name = "datascale", customSynopsis = "datascale [options]",
+        
         description = {"Check the memory usage of holding data for different workloads on a given server endpoint.",
                 "If no endpoint is provided, localhost will be used. If multiple endpoints are provided, first "
                         + "endpoint will be used."})

@@ -20,13 +20,15 @@ import picocli.CommandLine.Option;
  * judges throughput, slowest request and standard deviation as etcdctl does (a FAIL exits 1). SIGINT or
  * SIGTERM ends the load early; the keys are deleted and the report printed all the same.
  */
-@Command(name = "perf", description = "Check the performance of the etcd cluster")
+@Command(name = "perf", customSynopsis = "perf [options]",
+        description = "Check the performance of the etcd cluster")
 public class CheckPerfCommand extends EtcdCommand {
     @Mixin
     IgnoredArguments extraWords;
 
     @Option(names = "--load", paramLabel = "<load>", description = "The performance check's workload model. "
-            + "Accepted workloads: s(small), m(medium), l(large), xl(xLarge) (default s)")
+            + "Accepted workloads: s(small), m(medium), l(large), xl(xLarge). Different workload models use "
+            + "different configurations in terms of number of clients and expected throughput.")
     String load = "s";
 
     @Option(names = "--prefix", paramLabel = "<prefix>",

@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
 public class EndpointCommand extends GroupCommand {
     @Option(names = "--cluster", scope = ScopeType.INHERIT, arity = "0..1", fallbackValue = "true",
             converter = GoBoolConverter.class,
-            description = "use all endpoints from the cluster member list (also ETCDCTL_CLUSTER)")
+            description = "use all endpoints from the cluster member list")
     boolean cluster;
 
     /**

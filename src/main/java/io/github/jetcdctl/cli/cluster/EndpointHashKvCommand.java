@@ -30,7 +30,7 @@ public class EndpointHashKvCommand extends EtcdCommand {
     EndpointCommand endpoint;
 
     @Option(names = "--rev", converter = GoInt64Converter.class, paramLabel = "<revision>",
-            description = "maximum revision to hash (default: all revisions)")
+            description = "maximum revision to hash (default: latest revision)")
     long rev;
 
     @Override

@@ -22,7 +22,10 @@ import picocli.CommandLine.ParentCommand;
  * {@code endpoint status}: each endpoint in order on its own connection; a failing endpoint is reported on
  * stderr and the command ends with exit code 1 and no Error line, as etcdctl does.
  */
-@Command(name = "status", description = "Prints out the status of endpoints specified in `--endpoints` flag")
+@Command(name = "status", description = {"Prints out the status of endpoints specified in `--endpoints` flag",
+        "When --write-out is set to simple, this command prints out comma-separated status lists for each endpoint.",
+        "The items in the lists are endpoint, ID, version, db size, is leader, is learner, raft term, raft index, "
+                + "raft applied index, errors."})
 public class EndpointStatusCommand extends EtcdCommand {
     @Mixin
     IgnoredArguments extraWords;

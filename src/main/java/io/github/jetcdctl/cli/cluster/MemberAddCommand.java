@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code member add <memberName> --peer-urls=... [--learner]}. */
-@Command(name = "add", description = "Adds a member into the cluster")
+@Command(name = "add", customSynopsis = "add <memberName> [options]",
+        description = "Adds a member into the cluster")
 public class MemberAddCommand extends EtcdCommand {
     @Parameters(arity = "0..*", paramLabel = "<memberName>", description = "the new member's name")
     List<String> args = new ArrayList<>();

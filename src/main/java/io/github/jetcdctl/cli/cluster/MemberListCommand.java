@@ -10,6 +10,7 @@ import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.cli.EtcdCommand;
 import io.github.jetcdctl.client.EtcdConnection;
 import io.github.jetcdctl.client.Requests;
+import io.github.jetcdctl.help.LineAddition;
 import io.github.jetcdctl.output.EtcdctlLine;
 import io.github.jetcdctl.output.GoQuote;
 import picocli.CommandLine.Command;
@@ -17,13 +18,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code member list}: every member, sorted by ID as the server returns them. */
-@Command(name = "list", description = "Lists all members in the cluster")
+@Command(name = "list", description = {"Lists all members in the cluster",
+        "When --write-out is set to simple, this command prints out comma-separated member lists for each endpoint.",
+        "The items in the lists are ID, Status, Name, Peer Addrs, Client Addrs, Is Learner."})
 public class MemberListCommand extends EtcdCommand {
     @Parameters(arity = "0..*", hidden = true, description = "ignored, as etcdctl ignores them")
     List<String> ignored = new ArrayList<>();
 
-    @Option(names = "--consistency", paramLabel = "<l|s>",
-            description = "Linearizable(l) or Serializable(s) (etcdctl 3.6 and later)")
+    @LineAddition(EtcdctlLine.Addition.MEMBER_LIST_CONSISTENCY)
+    @Option(names = "--consistency", paramLabel = "<l|s>", description = "Linearizable(l) or Serializable(s)")
     String consistency = "l";
 
     @Override

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code member promote <memberID>}: a learner becomes a voting member. */
-@Command(name = "promote", description = "Promotes a non-voting member in the cluster")
+@Command(name = "promote", description = {"Promotes a non-voting member in the cluster",
+        "Promotes a non-voting learner member to a voting one in the cluster."})
 public class MemberPromoteCommand extends EtcdCommand {
     @Parameters(arity = "0..*", paramLabel = "<memberID>", description = "the learner's ID in hex")
     List<String> args = new ArrayList<>();

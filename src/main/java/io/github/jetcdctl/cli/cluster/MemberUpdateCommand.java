@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code member update <memberID> --peer-urls=...}. */
-@Command(name = "update", description = "Updates a member in the cluster")
+@Command(name = "update", customSynopsis = "update <memberID> [options]",
+        description = "Updates a member in the cluster")
 public class MemberUpdateCommand extends EtcdCommand {
     @Parameters(arity = "0..*", paramLabel = "<memberID>", description = "the member's ID in hex")
     List<String> args = new ArrayList<>();

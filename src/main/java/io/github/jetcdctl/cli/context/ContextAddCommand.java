@@ -25,11 +25,12 @@ import picocli.CommandLine.Parameters;
  * etcdctl line of the cluster it reaches (its server version), so that the context's output matches that cluster's
  * etcdctl; {@code --compat} records a line without asking the cluster.
  */
-@Command(name = "add", description = "Saves the connection flags given with this command (--endpoints or "
+@Command(name = "add", description = {"Saves connection settings as a named context",
+        "Saves the connection flags given with this command (--endpoints or "
         + "--discovery-srv, --cacert, --cert, --key, --user, timeouts, --insecure-*) as a named context; "
         + "--from-kubeadm imports them from a kubeadm etcd manifest, and flags given as well override what it found. "
         + "The context records the etcdctl line (--compat) of the cluster's version, asked of the cluster, "
-        + "unless --compat is given")
+        + "unless --compat is given"})
 public class ContextAddCommand extends EtcdCommand {
     /** The global flags a context can hold, in the order they are saved. */
     static final List<GlobalFlag> CONNECTION_FLAGS = List.of(GlobalFlag.ENDPOINTS, GlobalFlag.DISCOVERY_SRV,

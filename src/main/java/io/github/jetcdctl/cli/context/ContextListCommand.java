@@ -11,8 +11,8 @@ import io.github.jetcdctl.output.OutputFormat;
 import picocli.CommandLine.Command;
 
 /** {@code context list}: names only in the simple format, so scripts and shell completion can use it. */
-@Command(name = "list", description = "Lists the contexts: names (-w simple), a table marking the selected one "
-        + "(-w table), or every setting (-w json)")
+@Command(name = "list", description = {"Lists the contexts", "Names (-w simple), a table marking the selected one "
+        + "(-w table), or every setting (-w json)"})
 public class ContextListCommand extends EtcdCommand {
     @Override
     protected void run() {

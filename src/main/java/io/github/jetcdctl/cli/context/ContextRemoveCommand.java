@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code context remove NAME}; removing the selected context selects none. */
-@Command(name = "remove", description = "Removes a context from the config file (when it was selected, none is)")
+@Command(name = "remove", description = {"Removes a context",
+        "From the config file; when it was selected, none is"})
 public class ContextRemoveCommand extends EtcdCommand {
     @Parameters(index = "0", paramLabel = "<name>", description = "the context to remove")
     String name;

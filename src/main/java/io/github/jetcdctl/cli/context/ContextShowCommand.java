@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code context show [NAME]}: a context's settings; without a name, the one a command would use now. */
-@Command(name = "show", description = "Shows a context's settings; without a name, the context a command would "
-        + "use now (--context, else ETCDCTL_CONTEXT, else the one 'context use' selected)")
+@Command(name = "show", description = {"Shows a context's settings", "Without a name, the context a command would "
+        + "use now (--context, else ETCDCTL_CONTEXT, else the one 'context use' selected)"})
 public class ContextShowCommand extends EtcdCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "<name>", description = "the context to show")
     String name;

@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code context use NAME}: the context every later command uses when no --context or ETCDCTL_CONTEXT says. */
-@Command(name = "use", description = "Selects the context later commands use unless --context or ETCDCTL_CONTEXT "
-        + "names another")
+@Command(name = "use", description = {"Selects the context later commands use",
+        "Later commands use it unless --context or ETCDCTL_CONTEXT names another"})
 public class ContextUseCommand extends EtcdCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "<name>", description = "the context to select")
     String name;

@@ -14,6 +14,7 @@ import io.github.jetcdctl.cli.gosyntax.GoUint64Converter;
 import io.github.jetcdctl.client.ClientFactory;
 import io.github.jetcdctl.client.ConnectionSettings;
 import io.github.jetcdctl.client.EtcdConnection;
+import io.github.jetcdctl.help.LineAddition;
 import io.github.jetcdctl.output.EtcdctlLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Parameters;
  * {@code --rev} starts from a revision's changes instead of the copy, and {@code --max-txn-ops} splits a revision's
  * changes into transactions of at most that many operations.
  */
-@Command(name = "make-mirror", description = "Makes a mirror at the destination etcd cluster")
+@Command(name = "make-mirror", customSynopsis = "make-mirror [options] <destination>",
+        description = "Makes a mirror at the destination etcd cluster")
 public class MakeMirrorCommand extends EtcdCommand {
     @Parameters(arity = "0..*", paramLabel = "<destination>", description = "an endpoint of the destination cluster")
     List<String> args = new ArrayList<>();
@@ -33,10 +35,12 @@ public class MakeMirrorCommand extends EtcdCommand {
     @Option(names = "--prefix", paramLabel = "<prefix>", description = "Key-value prefix to mirror")
     String prefix = "";
 
+    @LineAddition(EtcdctlLine.Addition.MAKE_MIRROR_REV_AND_TXN_OPS)
     @Option(names = "--rev", converter = GoInt64Converter.class, paramLabel = "<revision>",
             description = "Specify the kv revision to start to mirror")
     long rev;
 
+    @LineAddition(EtcdctlLine.Addition.MAKE_MIRROR_REV_AND_TXN_OPS)
     @Option(names = "--max-txn-ops", converter = GoUint64Converter.class, paramLabel = "<n>",
             description = "Maximum number of operations permitted in a transaction during syncing updates. "
                     + "(default 128)")

@@ -9,8 +9,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code completion bash|zsh}: prints the completion script for the shell. */
-@Command(name = "completion", description = "Prints a shell completion script: add  source <(jetcdctl completion "
-        + "bash)  to ~/.bashrc, or  source <(jetcdctl completion zsh)  to ~/.zshrc")
+@Command(name = "completion", customSynopsis = "completion [bash|zsh]",
+        description = {"Generate completion script",
+        "Prints a shell completion script: add  source <(jetcdctl completion "
+        + "bash)  to ~/.bashrc, or  source <(jetcdctl completion zsh)  to ~/.zshrc"})
 public class CompletionCommand extends EtcdCommand {
     static final class Shells implements Iterable<String> {
         @Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.jetcdctl.cli.GlobalFlag;
+import io.github.jetcdctl.help.HelpLayout;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -60,7 +61,10 @@ public final class ManPage {
             return;
         }
         line(".SS \"" + text(spec.qualifiedName()) + synopsisArguments(spec) + "\"");
-        paragraph(String.join(" ", spec.usageMessage().description()));
+        // the first line is the command's short text, the rest its long text: a paragraph each
+        for (String description : spec.usageMessage().description()) {
+            paragraph(description);
+        }
         for (PositionalParamSpec positional : spec.positionalParameters()) {
             if (!positional.hidden()) {
                 line(".TP");
@@ -93,7 +97,7 @@ public final class ManPage {
             label = option.arity().min() == 0 ? "[=" + param + "]" : "=" + param;
         }
         line(String.join(", ", names) + label);
-        line(text(String.join(" ", option.description())));
+        line(text(HelpLayout.describedWithDefault(option)));
     }
 
     private void environment() {

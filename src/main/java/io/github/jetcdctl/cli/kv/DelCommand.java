@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code del [options] <key> [range_end]}. */
-@Command(name = "del", description = "Removes the specified key or range of keys [key, range_end)")
+@Command(name = "del", customSynopsis = "del [options] <key> [range_end]",
+        description = "Removes the specified key or range of keys [key, range_end)")
 public class DelCommand extends EtcdCommand {
     @Parameters(arity = "0..*", paramLabel = "<key> [range_end]", description = "the key, and an optional range end")
     List<String> args = new ArrayList<>();

@@ -20,6 +20,7 @@ import io.github.jetcdctl.client.EtcdConnection;
 import io.github.jetcdctl.client.KeyRanges;
 import io.github.jetcdctl.client.RangePager;
 import io.github.jetcdctl.client.RangeStreams;
+import io.github.jetcdctl.help.LineAddition;
 import io.github.jetcdctl.output.EtcdctlLine;
 import io.github.jetcdctl.output.OutputFormat;
 import io.github.jetcdctl.output.Printer;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code get [options] <key> [range_end]}. */
-@Command(name = "get", description = "Gets the key or a range of keys")
+@Command(name = "get", customSynopsis = "get [options] <key> [range_end]",
+        description = "Gets the key or a range of keys")
 public class GetCommand extends EtcdCommand {
     @Parameters(arity = "0..*", paramLabel = "<key> [range_end]", description = "the key, and an optional range end")
     List<String> args = new ArrayList<>();
@@ -76,19 +78,19 @@ public class GetCommand extends EtcdCommand {
     boolean printValueOnly;
 
     @Option(names = "--min-mod-rev", converter = GoInt64Converter.class, paramLabel = "<revision>",
-            description = "Minimum modify revision (as etcdctl 3.6)")
+            description = "Minimum modification revision")
     long minModRev;
 
     @Option(names = "--max-mod-rev", converter = GoInt64Converter.class, paramLabel = "<revision>",
-            description = "Maximum modify revision (as etcdctl 3.6)")
+            description = "Maximum modification revision")
     long maxModRev;
 
     @Option(names = "--min-create-rev", converter = GoInt64Converter.class, paramLabel = "<revision>",
-            description = "Minimum create revision (as etcdctl 3.6)")
+            description = "Minimum create revision")
     long minCreateRev;
 
     @Option(names = "--max-create-rev", converter = GoInt64Converter.class, paramLabel = "<revision>",
-            description = "Maximum create revision (as etcdctl 3.6)")
+            description = "Maximum create revision")
     long maxCreateRev;
 
     @Option(names = "--from", paramLabel = "<file|dir>", description = "read offline instead of from the cluster "
@@ -96,8 +98,9 @@ public class GetCommand extends EtcdCommand {
             + "running: read without its lock), or a backup directory (its newest backup)")
     String from;
 
+    @LineAddition(EtcdctlLine.Addition.GET_STREAM)
     @Option(names = "--stream", arity = "0..1", fallbackValue = "true", converter = GoBoolConverter.class,
-            description = "Use the RangeStream RPC (etcdctl 3.7; a server without it is read the usual way)")
+            description = "Use the RangeStream RPC")
     boolean stream;
 
     @Mixin

@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code put [options] <key> <value>}, the value also from standard input. */
-@Command(name = "put", description = "Puts the given key into the store")
+@Command(name = "put", customSynopsis = "put [options] <key> <value> (<value> can also be given from stdin)",
+        description = "Puts the given key into the store")
 public class PutCommand extends EtcdCommand {
     private static final String NEEDS_ARGUMENTS = "put command needs 1 argument and input from stdin or 2 arguments";
 

@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
  * {@code txn [-i]}: comparisons, success requests and failure requests from standard input, each block
  * ended by an empty line.
  */
-@Command(name = "txn", description = "Txn processes all the requests in one transaction")
+@Command(name = "txn", customSynopsis = "txn [options]",
+        description = "Txn processes all the requests in one transaction")
 public class TxnCommand extends EtcdCommand {
     @Parameters(arity = "0..*", hidden = true, description = "none accepted")
     List<String> args = new ArrayList<>();

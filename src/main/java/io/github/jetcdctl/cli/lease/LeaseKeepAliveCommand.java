@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
  * {@code lease keep-alive [--once] <leaseID>}: renews the lease about every third of its TTL, printing
  * each renewal as it comes, until the lease expires or is revoked (or the process is interrupted).
  */
-@Command(name = "keep-alive", description = "Keeps leases alive (renew)")
+@Command(name = "keep-alive", customSynopsis = "keep-alive [options] <leaseID>",
+        description = "Keeps leases alive (renew)")
 public class LeaseKeepAliveCommand extends EtcdCommand {
     /** clientv3 waits this long for the first answer when there is no dial timeout. */
     private static final Duration DEFAULT_FIRST_WAIT = Duration.ofSeconds(5);

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code lease timetolive <leaseID> [--keys]}. */
-@Command(name = "timetolive", description = "Get lease information")
+@Command(name = "timetolive", customSynopsis = "timetolive <leaseID> [options]",
+        description = "Get lease information")
 public class LeaseTimeToLiveCommand extends EtcdCommand {
     @Parameters(arity = "0..*", paramLabel = "<leaseID>", description = "the lease ID in hexadecimal")
     List<String> args = new ArrayList<>();

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code alarm recover} (jetcdctl only): makes a NOSPACE cluster writable again in one command. */
-@Command(name = "recover", description = {"(jetcdctl) Recovers from a NOSPACE alarm: compacts to the current "
+@Command(name = "recover", description = {"Recovers from a NOSPACE alarm", "Compacts to the current "
         + "revision, defragments every member as 'defrag --rolling' does (health gate, followers one at a time, "
         + "the leader last), and disarms the NOSPACE alarms once every member's db is under --threshold of its "
         + "quota. Refuses, touching nothing, when the live data alone is over that (and lists the largest "

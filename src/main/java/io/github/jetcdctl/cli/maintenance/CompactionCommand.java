@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code compaction [--physical] <revision>}. */
-@Command(name = "compaction", description = "Compacts the event history in etcd")
+@Command(name = "compaction", customSynopsis = "compaction [options] <revision>",
+        description = "Compacts the event history in etcd")
 public class CompactionCommand extends EtcdCommand {
     @Parameters(arity = "0..*", paramLabel = "<revision>", description = "the revision to compact up to")
     List<String> args = new ArrayList<>();

@@ -18,9 +18,10 @@ import picocli.CommandLine.Parameters;
  * {@code compare PATH PATH...}: members' data dirs (or snapshot files) side by side, offline, and the one to restart
  * a cluster from.
  */
-@Command(name = "compare", description = "Compares members' data dirs or snapshot files offline: WAL last index and "
+@Command(name = "compare", description = {"Compares members' data dirs or snapshot files offline",
+        "Shows each one's WAL last index and "
         + "term, consistent index and term, revision, compact revision, members, storage version, hashkv at the "
-        + "newest revision all hold, the keys that differ there, and the member to restart from (jetcdctl only)")
+        + "newest revision all hold, the keys that differ there, and the member to restart from (jetcdctl only)"})
 public class CompareCommand extends EtcdCommand {
     @Parameters(arity = "0..*", paramLabel = "<path>", description = "data dirs or snapshot files, two or more")
     List<String> paths = new ArrayList<>();

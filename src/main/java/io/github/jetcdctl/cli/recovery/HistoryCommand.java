@@ -20,8 +20,9 @@ import picocli.CommandLine.Parameters;
  * cluster (back to its compaction) and from any number of snapshot files, backups, backup directories and data dirs,
  * merged into one time line in which each change appears once and names every source that holds it.
  */
-@Command(name = "history", description = "Shows every kept revision (puts and deletes) of a key or range, from "
-        + "the cluster and/or snapshot, backup and data-dir files merged into one time line (jetcdctl only)")
+@Command(name = "history", description = {"Shows every kept revision of a key or range",
+        "Puts and deletes, from "
+        + "the cluster and/or snapshot, backup and data-dir files merged into one time line (jetcdctl only)"})
 public class HistoryCommand extends EtcdCommand {
     @Parameters(arity = "0..*", paramLabel = "<key> [range_end]", description = "the key, and an optional range end")
     List<String> args = new ArrayList<>();

@@ -33,9 +33,9 @@ import picocli.CommandLine.Parameters;
  * finds it. A Kubernetes object becomes a manifest for {@code kubectl apply} (a prefix: one multi-document file);
  * any other value can be put back, with {@code --put-back --confirm}, only while the key is as history last saw it.
  */
-@Command(name = "recover", description = "Brings back a key or a prefix as it was at a revision (default: the "
-        + "value before its delete): Kubernetes objects as manifests for kubectl apply, other values put back "
-        + "with --put-back --confirm (jetcdctl only)")
+@Command(name = "recover", description = {"Brings back a key or a prefix as it was at a revision",
+        "The revision defaults to the one before the key's delete. Kubernetes objects come back as manifests "
+        + "for kubectl apply, other values are put back with --put-back --confirm (jetcdctl only)"})
 public class RecoverCommand extends EtcdCommand {
     @Parameters(arity = "0..*", paramLabel = "<key> [range_end]", description = "the key, and an optional range end")
     List<String> args = new ArrayList<>();

@@ -22,6 +22,7 @@ import io.github.jetcdctl.client.EtcdConnection;
 import io.github.jetcdctl.client.GrpcErrors;
 import io.github.jetcdctl.snapshot.SnapshotSink;
 import io.grpc.StatusRuntimeException;
+import io.github.jetcdctl.help.Examples;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -29,6 +30,7 @@ import picocli.CommandLine.Parameters;
  * {@code snapshot save <file>}: streams one member's backend into {@code <file>.part}, checks the SHA-256
  * trailer, syncs and renames. An interrupted save leaves nothing at {@code <file>}; every failure is exit 5.
  */
+@Examples(SnapshotCommand.EXAMPLES)
 @Command(name = "save", description = "Stores an etcd node backend snapshot to a given file")
 public class SnapshotSaveCommand extends EtcdCommand {
     @Parameters(arity = "0..*", paramLabel = "<filename>", description = "where to write the snapshot")

@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
  * {@code space [PREFIX]} (jetcdctl only): where the space goes, per group of keys, against the db size, the
  * space in use and the quota. Live from the member at the first endpoint, or offline from a db file.
  */
-@Command(name = "space", description = {"Shows where a member's space goes: per Kubernetes resource under "
+@Command(name = "space", description = {"Shows where a member's space goes", "Per Kubernetes resource under "
         + "/registry/ (or per path segment, or per namespace), the keys, the bytes of keys and current values, how "
         + "values are encrypted at rest, the largest objects, and how it adds up against the db size, the space in "
         + "use, the free space and the quota, with any alarm. Live from the member at the first endpoint (the "
@@ -64,7 +64,7 @@ public class SpaceCommand extends EtcdCommand {
     boolean namespaces;
 
     @Option(names = "--top", paramLabel = "<n>", description = "how many of the largest objects to list "
-            + "(default 10, 0 for none)")
+            + "(0 for none)")
     int top = 10;
 
     @Option(names = "--sort", paramLabel = "<size|keys|name>", description = "order of the groups (default size)")

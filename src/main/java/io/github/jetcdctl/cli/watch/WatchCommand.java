@@ -23,7 +23,9 @@ import picocli.CommandLine.Parameters;
  * {@code watch [options] [key or prefix] [range_end] [--] [exec-command arg1 arg2 ...]}: prints events
  * until interrupted. Unlike etcdctl it rides out member restarts and leader loss.
  */
-@Command(name = "watch", description = "Watches events stream on keys or prefixes")
+@Command(name = "watch",
+        customSynopsis = "watch [options] [key or prefix] [range_end] [--] [exec-command arg1 arg2 ...]",
+        description = "Watches events stream on keys or prefixes")
 public class WatchCommand extends EtcdCommand {
     static final String KEY_VARIABLE = "ETCDCTL_WATCH_KEY";
     static final String RANGE_END_VARIABLE = "ETCDCTL_WATCH_RANGE_END";
