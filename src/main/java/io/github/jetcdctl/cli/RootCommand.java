@@ -38,7 +38,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** {@code jetcdctl}: the root of etcdctl 3.5's command tree. */
+/** {@code jetcdctl}: the root of etcdctl's command tree (and etcdutl's, and jetcdctl's own commands). */
 @Command(name = "jetcdctl",
         description = "An etcdctl-compatible command line client for etcd3, in Java.")
 public class RootCommand extends GroupCommand {

@@ -33,7 +33,8 @@ public final class ManPage {
         line(".B jetcdctl");
         line("[\\fIglobal flags\\fR] \\fIcommand\\fR [\\fIflags\\fR] [\\fIarguments\\fR]");
         line(".SH DESCRIPTION");
-        paragraph("jetcdctl is a drop-in replacement for etcdctl 3.5: the same commands, flags, ETCDCTL_* "
+        paragraph("jetcdctl is a drop-in replacement for etcdctl and etcdutl 3.5, 3.6 and 3.7 (--compat or "
+                + "ETCDCTL_COMPAT picks the line; 3.6 by default): the same commands, flags, ETCDCTL_* "
                 + "variables, output formats, error messages and exit codes. Global flags may come before or after "
                 + "the command words. jetcdctl help COMMAND, and COMMAND --help, print a command's usage.");
         line(".SH GLOBAL FLAGS");
