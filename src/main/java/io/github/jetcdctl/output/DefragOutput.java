@@ -42,12 +42,13 @@ final class DefragOutput {
         return out.toString();
     }
 
-    static String table(RollingReport r) {
-        AsciiTable table = new AsciiTable(HEADERS);
-        rows(r).forEach(table::addRow);
-        AsciiTable summary = new AsciiTable(List.of("", ""));
-        summary(r).forEach(line -> summary.addRow(List.of(line[0], line[1])));
-        return table.render() + summary.render();
+    static String table(RollingReport r, AsciiTable.Style style) {
+        return AsciiTable.render(HEADERS, rows(r), style) + AsciiTable.render(List.of("", ""), pairs(summary(r)), style);
+    }
+
+    /** Label and value lines as two-cell table rows. */
+    static List<List<String>> pairs(List<String[]> lines) {
+        return lines.stream().map(line -> List.of(line[0], line[1])).toList();
     }
 
     static String json(RollingReport r) {
