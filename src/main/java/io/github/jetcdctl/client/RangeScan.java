@@ -32,13 +32,12 @@ public final class RangeScan {
     private static final int HEADER = 1;
     private static final int KVS = 2;
     private static final int MORE = 3;
-    private static final int COUNT = 4;
 
     private RangeScan() {
     }
 
     /** What a page held besides its key-values. */
-    private record Page(ResponseHeader header, boolean more, long count, int keys, ByteString lastKey, long bytes) {
+    private record Page(ResponseHeader header, boolean more, int keys, ByteString lastKey, long bytes) {
     }
 
     /**
@@ -73,7 +72,10 @@ public final class RangeScan {
                 stub.getCallOptions(), request));
     }
 
-    /** Decodes a RangeResponse field by field, handing each key-value to the reader as soon as it is read. */
+    /**
+     * Decodes a RangeResponse field by field, handing each key-value to the reader as soon as it is read (the
+     * count of the rest of the range is skipped: the pages go on while the server says there is more).
+     */
     private static final class PageDecoder implements MethodDescriptor.Marshaller<Page> {
         private final Consumer<KeyValue> reader;
 
@@ -93,7 +95,6 @@ public final class RangeScan {
                 in.setSizeLimit(Integer.MAX_VALUE);
                 ResponseHeader header = ResponseHeader.getDefaultInstance();
                 boolean more = false;
-                long count = 0;
                 int keys = 0;
                 ByteString lastKey = ByteString.EMPTY;
                 while (true) {
@@ -111,11 +112,10 @@ public final class RangeScan {
                             keys++;
                         }
                         case MORE -> more = in.readBool();
-                        case COUNT -> count = in.readInt64();
                         default -> in.skipField(tag);
                     }
                 }
-                return new Page(header, more, count, keys, lastKey, in.getTotalBytesRead());
+                return new Page(header, more, keys, lastKey, in.getTotalBytesRead());
             } catch (IOException e) {
                 throw Status.INTERNAL.withDescription("a Range response does not parse: " + e.getMessage())
                         .withCause(e).asRuntimeException();

@@ -43,7 +43,7 @@ final class DefragOutput {
     }
 
     static String table(RollingReport r, AsciiTable.Style style) {
-        return AsciiTable.render(HEADERS, rows(r), style) + AsciiTable.render(List.of("", ""), pairs(summary(r)), style);
+        return AsciiTable.render(HEADERS, rows(r), style) + AsciiTable.render(List.of(), pairs(summary(r)), style);
     }
 
     /** Label and value lines as two-cell table rows. */

@@ -43,7 +43,7 @@ final class RecoveryOutput {
 
     /** The same report as tables: the figures, the rolling defragmentation's, the db sizes after, the outcome. */
     static String table(RecoveryReport r, AsciiTable.Style style) {
-        List<String> pair = List.of("", "");
+        List<String> pair = List.of(); // label and value rows need no header
         if (r.alarms().isEmpty()) {
             return AsciiTable.render(pair, List.of(List.of("alarms", "none: nothing to recover")), style);
         }

@@ -58,7 +58,7 @@ final class SpaceOutput {
         for (String[] line : summaryLines(r)) {
             summary.add(List.of(line[0], line[1]));
         }
-        out.append(AsciiTable.render(List.of("", ""), summary, style));
+        out.append(AsciiTable.render(List.of(), summary, style));
         return out.toString();
     }
 

@@ -114,8 +114,9 @@ public class DefragCommand extends EtcdCommand {
     @Option(names = "--rule", paramLabel = "<expression>", description = "(--rolling) rule: only members for which "
             + "this is true, e.g. 'dbQuotaUsage > 0.8 || dbSizeFree > 200MiB'. Variables: dbSize, dbSizeInUse, "
             + "dbSizeFree, dbSizeFreeRatio (0..1), dbQuota, dbQuotaUsage (0..1); numbers with units B, KB, MB, GB, "
-            + "KiB, MiB, GiB or %%; + - * /, < <= > >= == !=, ! && || and parentheses. The --min-* flags are "
-            + "shorthand for dbSizeFree >= N, dbSizeFreeRatio >= R, dbQuotaUsage >= R, joined to it with &&")
+            + "KiB, MiB, GiB (a trailing percent sign divides by 100); + - * /, < <= > >= == !=, ! && || and "
+            + "parentheses. The --min-* flags are shorthand for dbSizeFree >= N, dbSizeFreeRatio >= R, "
+            + "dbQuotaUsage >= R, joined to it with &&")
     String rule = "";
 
     @Option(names = "--quota-backend-bytes", paramLabel = "<bytes>", description = "(--rolling) the quota to use "
