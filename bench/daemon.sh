@@ -8,6 +8,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/scripts/lib.sh"
+. "$root/bench/lib.sh"
 cd "$root"
 rounds=${1:-15}
 loop=${2:-1000}
@@ -46,16 +47,12 @@ warm() { # ENV...
     env "$@" JETCDCTL_DAEMON=on "$ours" $tls get /bench/one >/dev/null
     sleep 2
   done
-  for i in $(seq 300); do
-    ls "$XDG_CACHE_HOME"/jetcdctl/cds/*.[0-9]* >/dev/null 2>&1 || break
-    sleep 0.2
-  done
+  await_class_archives "$XDG_CACHE_HOME"
   for i in 1 2 3 4 5; do env "$@" JETCDCTL_DAEMON=on "$ours" --endpoints="$ep" get /bench/one >/dev/null; done
 }
 warm JETCDCTL_JAVA=
 [ -z "$jdk17" ] || warm JETCDCTL_JAVA="$jdk17"
 
-median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 ratio() { echo "$1 / $2" | bc -l | xargs printf '%.2f'; }
 
 echo "| case | etcdctl | JVM per command | daemon | daemon / etcdctl | client peak RSS |"

@@ -8,14 +8,13 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/scripts/lib.sh"
+. "$root/bench/lib.sh"
 cd "$root"
 
 ensure_build_tools
 command -v bc >/dev/null || apt_install bc
 etcd_bin=$(bash scripts/install-etcd.sh 3.5.16 | tail -1)
-mvn -B -q -ntp -DskipTests package
-mvn -B -q -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-mvn -B -q -ntp test-compile
+bench_build -ntp
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/jetcdctl-bench.XXXXXX")
 cleanup() {
@@ -26,24 +25,17 @@ cleanup() {
 trap cleanup EXIT
 start_bench_etcd "$etcd_bin" "$work"
 
-load() { java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" io.github.jetcdctl.bench.Loader "$ep" "$@"; }
-
 ours="$root/bin/jetcdctl"
 theirs="$etcd_bin/etcdctl"
 utl="$etcd_bin/etcdutl"
 # warm the class archive, as any second run of the tool would have it (a JDK 25 AOT cache is assembled in the
 # background: wait until its temporary files are gone)
 "$ours" --endpoints="$ep" get warmup >/dev/null
-for _ in $(seq 300); do
-  ls "${XDG_CACHE_HOME:-$HOME/.cache}"/jetcdctl/cds/*.[0-9]* >/dev/null 2>&1 || break
-  sleep 0.2
-done
+await_class_archives
 jvm=$(JETCDCTL_SHOW_JAVA=1 "$ours")
 
 results="$work/results.md"
 : >"$results"
-
-median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
 # measure NAME ROUNDS OURS_CMD THEIRS_CMD [SETUP]: commands are bash snippets; SETUP runs, untimed, before each.
 measure() {
@@ -86,7 +78,7 @@ start_tls_bench_etcd "$etcd_bin" "$work"
 # one: give this case a cache of its own, recorded by a TLS get (the plain get's archive lacks ~1,350 TLS classes)
 tls_cache="$work/tls-cache"
 XDG_CACHE_HOME=$tls_cache "$ours" $tls get /bench/one >/dev/null
-for _ in $(seq 300); do ls "$tls_cache"/jetcdctl/cds/*.[0-9]* >/dev/null 2>&1 || break; sleep 0.2; done
+await_class_archives "$tls_cache"
 measure "get one key, mutual TLS" 11 "XDG_CACHE_HOME=$tls_cache $ours $tls get /bench/one" "$theirs $tls get /bench/one"
 kill "$tls_pid" 2>/dev/null || true
 
@@ -96,7 +88,7 @@ measure "1,000 x get one key (batch vs a loop)" 3 "$ours --endpoints=$ep batch $
   "while read -r c k; do $theirs --endpoints=$ep \$c \$k; done <$work/gets"
 
 say "100,000 Kubernetes-shaped keys with 1 KiB values"
-load /registry/pods 100000 1024
+bench_load /registry/pods 100000 1024
 measure "get --prefix --keys-only, 100k keys" 3 "$ours --endpoints=$ep get /registry/pods --prefix --keys-only" \
   "$theirs --endpoints=$ep get /registry/pods --prefix --keys-only"
 measure "get --prefix, 100k keys x 1 KiB" 3 "$ours --endpoints=$ep get /registry/pods --prefix" \
@@ -121,7 +113,7 @@ done
 
 if [ -z "${BENCH_QUICK:-}" ]; then
   say "1,000,000 keys with 1 KiB values (about 1 GiB)"
-  load /registry/leases 1000000 1024
+  bench_load /registry/leases 1000000 1024
   measure "get --prefix --keys-only, 1M keys" 3 "$ours --endpoints=$ep get /registry/leases --prefix --keys-only" \
     "$theirs --endpoints=$ep get /registry/leases --prefix --keys-only"
   measure "snapshot save, ~1 GiB" 3 "rm -f $work/o.db; $ours --endpoints=$ep snapshot save $work/o.db" \
@@ -142,7 +134,7 @@ if "$ours" help 2>/dev/null | grep -qE "^[[:space:]]+watch[[:space:]]"; then
     wpid=$!
     sleep 1
     start=$(date +%s.%N)
-    load "/watch-$side" 100000 100 --paced 2>/dev/null
+    bench_load "/watch-$side" 100000 100 --paced 2>/dev/null
     while [ "$(grep -c '^PUT$' "$work/watch-$side.out")" -lt 100000 ]; do sleep 0.1; done
     end=$(date +%s.%N)
     kill "$wpid" 2>/dev/null || true

@@ -8,12 +8,11 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/scripts/lib.sh"
+. "$root/bench/lib.sh"
 cd "$root"
 
 etcd_bin=$(bash scripts/install-etcd.sh 3.5.16 | tail -1)
-mvn -B -q -o -DskipTests package
-mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-mvn -B -q -o test-compile
+bench_build -o
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/jetcdctl-space-bench.XXXXXX")
 cleanup() {
@@ -22,11 +21,9 @@ cleanup() {
 }
 trap cleanup EXIT
 start_bench_etcd "$etcd_bin" "$work"
-load() { java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" io.github.jetcdctl.bench.Loader "$ep" "$@"; }
 ours="$root/bin/jetcdctl"
 "$ours" --endpoints="$ep" get warmup >/dev/null
-
-median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+await_class_archives
 
 # time_space NAME ARGS...: three runs of jetcdctl space, medians of wall time and peak RSS
 time_space() {
@@ -47,13 +44,13 @@ echo
 echo "| case | wall | peak RSS |"
 echo "|---|---|---|"
 say "100,000 keys with 1 KiB values"
-load /registry/pods 100000 1024
+bench_load /registry/pods 100000 1024
 time_space "space, live, 100k keys x 1 KiB"
 "$etcd_bin/etcdctl" --endpoints="$ep" snapshot save "$work/100k.db" >/dev/null
 time_space "space --snapshot, 100k keys x 1 KiB" --snapshot "$work/100k.db"
 if [ -z "${BENCH_QUICK:-}" ]; then
   say "900,000 more keys (1M in all, about 1 GiB)"
-  load /registry/leases 900000 1024
+  bench_load /registry/leases 900000 1024
   time_space "space, live, 1M keys x 1 KiB" 
   "$etcd_bin/etcdctl" --endpoints="$ep" --command-timeout=10m snapshot save "$work/1m.db" >/dev/null
   time_space "space --snapshot, 1M keys x 1 KiB" --snapshot "$work/1m.db"

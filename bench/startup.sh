@@ -7,6 +7,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/scripts/lib.sh"
+. "$root/bench/lib.sh"
 cd "$root"
 old_rev=${1:-ef521f2}
 rounds=${2:-15}
@@ -47,14 +48,9 @@ warm() {
     XDG_CACHE_HOME=$work/tls-cache "$tool" $tls get /bench/one >/dev/null
     [ -z "$jdk17" ] || JETCDCTL_JAVA=$jdk17 "$tool" --endpoints="$ep" get /bench/one >/dev/null
   done
-  for _ in $(seq 300); do
-    ls "${XDG_CACHE_HOME:-$HOME/.cache}"/jetcdctl/cds/*.[0-9]* "$work"/tls-cache/jetcdctl/cds/*.[0-9]* >/dev/null 2>&1 || break
-    sleep 0.2
-  done
+  await_class_archives "${XDG_CACHE_HOME:-$HOME/.cache}" "$work/tls-cache"
 }
 warm
-
-median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
 echo "| case | etcdctl wall | old wall | new wall | new / etcdctl | old CPU | new CPU | etcdctl CPU | new RSS (etcdctl) |"
 echo "|---|---|---|---|---|---|---|---|---|"

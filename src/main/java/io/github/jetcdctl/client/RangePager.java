@@ -48,15 +48,6 @@ public final class RangePager {
 
     /** The first page is fetched now (errors surface before any output); the rest as the listing is read. */
     public static RangeListing fetch(RangeRequest request, Function<RangeRequest, RangeResponse> rpc) {
-        return fetch(request, rpc, MAX_PAGE_BYTES);
-    }
-
-    /**
-     * As {@link #fetch(RangeRequest, Function)} with pages of at most {@code maxPageBytes}: for a reader that only
-     * counts (the space report), smaller pages keep the process small at the cost of more count walks.
-     */
-    public static RangeListing fetch(RangeRequest request, Function<RangeRequest, RangeResponse> rpc,
-            long maxPageBytes) {
         long userLimit = request.getLimit();
         RangeResponse first = rpc.apply(request.toBuilder().setLimit(pageLimit(userLimit, 0, FIRST_PAGE_KEYS))
                 .build());
@@ -64,7 +55,7 @@ public final class RangePager {
         boolean more = userLimit > 0 && first.getCount() > userLimit;
         long revision = request.getRevision() > 0 ? request.getRevision() : first.getHeader().getRevision();
         RangeRequest rest = request.toBuilder().setRevision(revision).build();
-        Iterable<KeyValue> kvs = () -> new Pages(rest, rpc, first, total, maxPageBytes);
+        Iterable<KeyValue> kvs = () -> new Pages(rest, rpc, first, total, MAX_PAGE_BYTES);
         return new RangeListing(first.getHeader(), kvs, more, first.getCount(), first.hasHeader());
     }
 

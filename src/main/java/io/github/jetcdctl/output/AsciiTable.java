@@ -54,6 +54,13 @@ public final class AsciiTable {
         }
     }
 
+    /** A whole table at once. */
+    public static String render(List<String> headers, List<List<String>> rows, Style style) {
+        AsciiTable table = new AsciiTable(headers, style);
+        rows.forEach(table::addRow);
+        return table.render();
+    }
+
     public AsciiTable addRow(List<String> cells) {
         List<List<String>> row = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {

@@ -7,6 +7,8 @@ import java.util.Locale;
 import io.github.jetcdctl.defrag.MemberCheck;
 import io.github.jetcdctl.defrag.RollingPlan;
 import io.github.jetcdctl.defrag.RollingReport;
+import io.github.jetcdctl.defrag.RuleExpression;
+import io.github.jetcdctl.defrag.RuleValues;
 
 /**
  * The report of {@code defrag --rolling} (and {@code alarm recover}'s defragmentation): one line per member in
@@ -40,12 +42,13 @@ final class DefragOutput {
         return out.toString();
     }
 
-    static String table(RollingReport r) {
-        AsciiTable table = new AsciiTable(HEADERS);
-        rows(r).forEach(table::addRow);
-        AsciiTable summary = new AsciiTable(List.of("", ""));
-        summary(r).forEach(line -> summary.addRow(List.of(line[0], line[1])));
-        return table.render() + summary.render();
+    static String table(RollingReport r, AsciiTable.Style style) {
+        return AsciiTable.render(HEADERS, rows(r), style) + AsciiTable.render(List.of(), pairs(summary(r)), style);
+    }
+
+    /** Label and value lines as two-cell table rows. */
+    static List<List<String>> pairs(List<String[]> lines) {
+        return lines.stream().map(line -> List.of(line[0], line[1])).toList();
     }
 
     static String json(RollingReport r) {
@@ -53,6 +56,7 @@ final class DefragOutput {
                 .name("gatePassed").value(r.gatePassed())
                 .name("compactedRevision").value(r.compactedRevision())
                 .name("leaderMovedTo").value(r.leaderMovedTo() == 0 ? "" : GoHex.unsigned(r.leaderMovedTo()))
+                .name("rule").value(r.plan().rule())
                 .name("members").beginArray();
         List<RollingPlan.Step> steps = r.plan().steps();
         for (int i = 0; i < steps.size(); i++) {
@@ -66,6 +70,9 @@ final class DefragOutput {
                     .name("dbSize").value(m.db().dbSize()).name("dbSizeInUse").value(m.db().inUse())
                     .name("free").value(m.db().free())
                     .name("quota").value(m.db().quota().bytes())
+                    .name("ruleValues");
+            ruleValues(w, RuleValues.of(m.db()));
+            w.name("ruleMet").value(step.ruleMet())
                     .name("plan").value(step.defragment() ? "defragment" : "skip").name("reason").value(step.reason())
                     .name("result").value(resultName(o.result()))
                     .name("dbSizeAfter").value(o.dbSizeAfter()).name("tookMs").value(o.tookMillis())
@@ -78,6 +85,23 @@ final class DefragOutput {
                 .name("notRun").value(r.count(RollingReport.Result.NOT_RUN))
                 .name("stoppedBecause").value(r.stoppedBecause())
                 .name("exitCode").value(r.exitCode()).endObject().toString();
+    }
+
+    /** The figures under the rule's names; sizes in bytes, ratios as fractions, null when the quota is unknown. */
+    private static void ruleValues(GoJsonWriter w, RuleValues v) {
+        w.beginObject();
+        for (RuleExpression.Variable variable : RuleExpression.Variable.values()) {
+            double value = variable.read(v);
+            w.name(variable.ruleName());
+            if (Double.isNaN(value)) {
+                w.nullValue();
+            } else if (variable.bytes()) {
+                w.value((long) value);
+            } else {
+                w.raw(GoFloat.fixed(value, 6));
+            }
+        }
+        w.endObject();
     }
 
     private static String resultName(RollingReport.Result result) {
@@ -110,6 +134,9 @@ final class DefragOutput {
 
     private static List<String[]> summary(RollingReport r) {
         List<String[]> lines = new ArrayList<>();
+        if (!r.plan().rule().isEmpty()) {
+            lines.add(new String[] {"rule", r.plan().rule()});
+        }
         lines.add(new String[] {"health gate", r.gatePassed() ? "passed: every member healthy" : "refused"});
         if (r.compactedRevision() > 0) {
             lines.add(new String[] {"compacted", "to revision " + r.compactedRevision()});

@@ -250,7 +250,7 @@ public interface Printer {
         throw format().unsupported();
     }
 
-    /** jetcdctl's alarm recover report (not in etcdctl): simple and json. */
+    /** jetcdctl's alarm recover report (not in etcdctl): simple, table and json. */
     default void alarmRecover(RecoveryReport report) {
         throw format().unsupported();
     }

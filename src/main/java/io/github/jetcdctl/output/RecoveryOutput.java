@@ -8,7 +8,9 @@ import io.github.jetcdctl.defrag.MemberCheck;
 import io.github.jetcdctl.defrag.RecoveryReport;
 import io.github.jetcdctl.space.GroupTotals;
 
-/** The report of {@code alarm recover}: text lines (with the rolling report inside), or one JSON document. */
+/**
+ * The report of {@code alarm recover}: text lines (with the rolling report inside), tables, or one JSON document.
+ */
 final class RecoveryOutput {
     private RecoveryOutput() {
     }
@@ -18,33 +20,79 @@ final class RecoveryOutput {
         if (r.alarms().isEmpty()) {
             return "no NOSPACE alarm: nothing to recover\n";
         }
-        line(out, "alarms", String.join(", ", r.alarms()));
-        line(out, "live data", HumanBytes.format(r.liveDataBytes()) + " of keys and current values");
-        line(out, "quota", HumanBytes.format(r.quotaBytes()) + "; disarm under " + percent(r.threshold()) + " ("
-                + HumanBytes.format((long) (r.quotaBytes() * r.threshold())) + ")");
+        before(r).forEach(line -> line(out, line));
         if (r.defrag() != null) {
             out.append('\n').append(DefragOutput.text(r.defrag())).append('\n');
         }
         if (!r.after().isEmpty()) {
             List<String> sizes = new ArrayList<>();
-            for (MemberCheck m : r.after()) {
-                sizes.add(m.label() + " " + HumanBytes.format(m.db().dbSize()) + " ("
-                        + percent((double) m.db().dbSize() / r.quotaBytes()) + ")");
+            for (List<String> row : sizeRows(r)) {
+                sizes.add(row.get(0) + " " + row.get(1) + " (" + row.get(2) + ")");
             }
-            line(out, "db sizes", String.join(", ", sizes));
+            line(out, new String[] {"db sizes", String.join(", ", sizes)});
         }
-        line(out, "disarmed", r.disarmed().isEmpty() ? "none" : String.join(", ", r.disarmed()));
-        if (!r.refusedBecause().isEmpty()) {
-            line(out, "refused", r.refusedBecause());
-        }
+        outcome(r).forEach(line -> line(out, line));
         if (!r.refusedBecause().isEmpty() && !r.largestGroups().isEmpty()) {
             out.append("\nlargest groups (jetcdctl space for the whole report):\n");
-            for (GroupTotals g : r.largestGroups()) {
-                out.append(String.format(Locale.ROOT, "  %-40s %10d keys  %s%n", SpaceOutput.label(g.name().name(),
-                        false), g.keys(), HumanBytes.format(g.currentBytes())));
+            for (List<String> g : groupRows(r)) {
+                out.append(String.format(Locale.ROOT, "  %-40s %10s keys  %s%n", g.get(0), g.get(1), g.get(2)));
             }
         }
         return out.toString();
+    }
+
+    /** The same report as tables: the figures, the rolling defragmentation's, the db sizes after, the outcome. */
+    static String table(RecoveryReport r, AsciiTable.Style style) {
+        List<String> pair = List.of(); // label and value rows need no header
+        if (r.alarms().isEmpty()) {
+            return AsciiTable.render(pair, List.of(List.of("alarms", "none: nothing to recover")), style);
+        }
+        StringBuilder out = new StringBuilder(AsciiTable.render(pair, DefragOutput.pairs(before(r)), style));
+        if (r.defrag() != null) {
+            out.append(DefragOutput.table(r.defrag(), style));
+        }
+        if (!r.after().isEmpty()) {
+            out.append(AsciiTable.render(List.of("MEMBER", "DB SIZE AFTER", "OF QUOTA"), sizeRows(r), style));
+        }
+        out.append(AsciiTable.render(pair, DefragOutput.pairs(outcome(r)), style));
+        if (!r.refusedBecause().isEmpty() && !r.largestGroups().isEmpty()) {
+            out.append(AsciiTable.render(List.of("LARGEST GROUPS", "KEYS", "SIZE"), groupRows(r), style));
+        }
+        return out.toString();
+    }
+
+    private static List<String[]> before(RecoveryReport r) {
+        return List.of(new String[] {"alarms", String.join(", ", r.alarms())},
+                new String[] {"live data", HumanBytes.format(r.liveDataBytes()) + " of keys and current values"},
+                new String[] {"quota", HumanBytes.format(r.quotaBytes()) + "; disarm under " + percent(r.threshold())
+                        + " (" + HumanBytes.format((long) (r.quotaBytes() * r.threshold())) + ")"});
+    }
+
+    private static List<String[]> outcome(RecoveryReport r) {
+        List<String[]> lines = new ArrayList<>();
+        lines.add(new String[] {"disarmed", r.disarmed().isEmpty() ? "none" : String.join(", ", r.disarmed())});
+        if (!r.refusedBecause().isEmpty()) {
+            lines.add(new String[] {"refused", r.refusedBecause()});
+        }
+        return lines;
+    }
+
+    private static List<List<String>> sizeRows(RecoveryReport r) {
+        List<List<String>> rows = new ArrayList<>();
+        for (MemberCheck m : r.after()) {
+            rows.add(List.of(m.label(), HumanBytes.format(m.db().dbSize()),
+                    percent((double) m.db().dbSize() / r.quotaBytes())));
+        }
+        return rows;
+    }
+
+    private static List<List<String>> groupRows(RecoveryReport r) {
+        List<List<String>> rows = new ArrayList<>();
+        for (GroupTotals g : r.largestGroups()) {
+            rows.add(List.of(SpaceOutput.label(g.name().name(), false), String.valueOf(g.keys()),
+                    HumanBytes.format(g.currentBytes())));
+        }
+        return rows;
     }
 
     static String json(RecoveryReport r) {
@@ -73,8 +121,8 @@ final class RecoveryOutput {
         return w.endArray().name("exitCode").value(r.exitCode()).endObject().toString();
     }
 
-    private static void line(StringBuilder out, String name, String value) {
-        out.append(String.format(Locale.ROOT, "%-16s %s%n", name + ":", value));
+    private static void line(StringBuilder out, String[] line) {
+        out.append(String.format(Locale.ROOT, "%-16s %s%n", line[0] + ":", line[1]));
     }
 
     private static String percent(double ratio) {

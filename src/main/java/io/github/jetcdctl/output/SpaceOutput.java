@@ -42,23 +42,23 @@ final class SpaceOutput {
         return out.toString();
     }
 
-    static String table(SpaceReport r, boolean hex) {
+    static String table(SpaceReport r, boolean hex, AsciiTable.Style style) {
         StringBuilder out = new StringBuilder();
-        out.append(asciiTable(groupHeaders(r), groupRows(r, hex)));
+        out.append(AsciiTable.render(groupHeaders(r), groupRows(r, hex), style));
         if (!r.largest().isEmpty()) {
-            out.append(asciiTable(List.of("SIZE", "LARGEST OBJECTS"), largestRows(r, hex)));
+            out.append(AsciiTable.render(List.of("SIZE", "LARGEST OBJECTS"), largestRows(r, hex), style));
         }
         if (hasEncryption(r)) {
-            out.append(asciiTable(encryptionHeaders(r), encryptionRows(r, hex)));
+            out.append(AsciiTable.render(encryptionHeaders(r), encryptionRows(r, hex), style));
         }
         if (!r.audit().isEmpty()) {
-            out.append(asciiTable(List.of("AUDIT", "ENCRYPTION AT REST"), auditRows(r)));
+            out.append(AsciiTable.render(List.of("AUDIT", "ENCRYPTION AT REST"), auditRows(r), style));
         }
         List<List<String>> summary = new ArrayList<>();
         for (String[] line : summaryLines(r)) {
             summary.add(List.of(line[0], line[1]));
         }
-        out.append(asciiTable(List.of("", ""), summary));
+        out.append(AsciiTable.render(List.of(), summary, style));
         return out.toString();
     }
 
@@ -284,11 +284,5 @@ final class SpaceOutput {
             line.append(left ? cell + pad : pad + cell);
         }
         out.append(line.toString().stripTrailing()).append('\n');
-    }
-
-    private static String asciiTable(List<String> headers, List<List<String>> rows) {
-        AsciiTable table = new AsciiTable(headers);
-        rows.forEach(table::addRow);
-        return table.render();
     }
 }

@@ -7,6 +7,7 @@ import io.github.jetcdctl.snapshot.KvHash;
 import io.github.jetcdctl.snapshot.SnapshotStatus;
 import io.github.jetcdctl.backup.BackupListing;
 import io.github.jetcdctl.backup.BackupReport;
+import io.github.jetcdctl.defrag.RecoveryReport;
 import io.github.jetcdctl.defrag.RollingReport;
 import io.github.jetcdctl.space.SpaceReport;
 import io.github.jetcdctl.recovery.HistoryEntry;
@@ -71,12 +72,17 @@ final class TablePrinter implements Printer {
 
     @Override
     public void spaceReport(SpaceReport report) {
-        out.print(SpaceOutput.table(report, false));
+        out.print(SpaceOutput.table(report, false, line.tableStyle()));
     }
 
     @Override
     public void rollingDefrag(RollingReport report) {
-        out.print(DefragOutput.table(report));
+        out.print(DefragOutput.table(report, line.tableStyle()));
+    }
+
+    @Override
+    public void alarmRecover(RecoveryReport report) {
+        out.print(RecoveryOutput.table(report, line.tableStyle()));
     }
 
     @Override

@@ -2,33 +2,32 @@ package io.github.jetcdctl.space;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 import com.google.protobuf.ByteString;
 
 import io.etcd.jetcd.api.AlarmMember;
 import io.etcd.jetcd.api.AlarmRequest;
 import io.etcd.jetcd.api.AlarmResponse;
-import io.etcd.jetcd.api.KVGrpc;
-import io.etcd.jetcd.api.KeyValue;
 import io.etcd.jetcd.api.MaintenanceGrpc;
 import io.etcd.jetcd.api.RangeRequest;
-import io.etcd.jetcd.api.RangeResponse;
+import io.etcd.jetcd.api.ResponseHeader;
 import io.github.jetcdctl.client.api.StatusRequest;
 import io.github.jetcdctl.client.api.StatusResponse;
 import io.github.jetcdctl.client.ClientFactory;
 import io.github.jetcdctl.client.ConnectionSettings;
 import io.github.jetcdctl.client.EtcdConnection;
 import io.github.jetcdctl.client.KeyRanges;
-import io.github.jetcdctl.client.RangePager;
-import io.github.jetcdctl.output.RangeListing;
+import io.github.jetcdctl.client.RangeScan;
 
 /**
  * The space report of a running cluster, from the member at the first endpoint: its status, quota and the
  * cluster's alarms, then the range streamed page by page at one revision (memory stays flat whatever its size).
  */
 public final class LiveSpaceScan {
-    /** Pages of at most 16 MiB: the scan only counts, and get's 64 MiB pages made a 1M-key scan's JVM grow. */
+    /**
+     * Pages of about 16 MiB: decoded as they arrive ({@link RangeScan}), a page costs gRPC's buffer of it, not
+     * the heap, and fewer pages mean fewer walks of the rest of the range (etcd counts it for every page).
+     */
     static final long PAGE_BYTES = 16L << 20;
     private LiveSpaceScan() {
     }
@@ -72,13 +71,9 @@ public final class LiveSpaceScan {
             byte[][] range = KeyRanges.expand(prefix, true);
             RangeRequest request = RangeRequest.newBuilder().setKey(ByteString.copyFrom(range[0]))
                     .setRangeEnd(ByteString.copyFrom(range[1])).build();
-            Function<RangeRequest, RangeResponse> rpc =
-                    r -> EtcdConnection.call(() -> connection.stub(KVGrpc::newBlockingStub).range(r));
-            RangeListing listing = RangePager.fetch(request, rpc, PAGE_BYTES);
-            for (KeyValue kv : listing.kvs()) {
-                tally.current(kv.getKey().toByteArray(), kv.getValue().size(), SpaceTally.storageOf(kv.getValue()));
-            }
-            return SpaceReport.of(endpoint, status.getHeader().getMemberId(), false, listing.header().getRevision(),
+            ResponseHeader header = RangeScan.scan(connection, request, PAGE_BYTES, kv -> tally.current(
+                    kv.getKey().toByteArray(), kv.getValue().size(), SpaceTally.storageOf(kv.getValue())));
+            return SpaceReport.of(endpoint, status.getHeader().getMemberId(), false, header.getRevision(),
                     0, tally, order, db);
         }
     }

@@ -62,6 +62,12 @@ class AlarmRecoverTest {
         assertTrue(refused.stdoutText().contains("  /big/ "), refused.stdoutText());
         assertTrue(ETCD.etcdctl().run("alarm", "list").stdoutText().contains("alarm:NOSPACE"));
         assertTrue(ETCD.etcdctl().run("put", "/after", "v").stderrText().contains("database space exceeded"));
+        ProcessResult refusedTable = jetcdctl(null, "alarm", "recover", "--threshold", "0.5", "-w", "table");
+        assertEquals(DefragExitCodes.CANNOT_RECOVER, refusedTable.exitCode(), refusedTable.toString());
+        // etcdctl 3.5's tables wrap long cells at 30 columns
+        assertTrue(refusedTable.stdoutText().matches("(?s)\\+-.*\n\\| +alarms +\\| +NOSPACE on member +\\|\n.*"
+                + "\n\\| +disarmed +\\| +none +\\|\n.*\\| +LARGEST GROUPS +\\| +KEYS +\\| +SIZE +\\|\n.*"
+                + "\n\\| +/big/ +\\| +[1-9][0-9]* +\\| +[0-9.]+ MB +\\|\n.*"), refusedTable.stdoutText());
 
         // deleting is allowed under NOSPACE; the space comes back only after compaction and defragmentation
         ProcessResult deleted = ETCD.etcdctl().run("del", "/big/", "--prefix");

@@ -52,6 +52,12 @@ class LineReleasesRecoverTest {
             assertTrue(json.contains("\"quota\":" + (4L << 20)), json);
             assertEquals("OK\n", jetcdctl.run("put", "/after", "v").stdoutText());
             assertEquals("", cluster.etcdctl().run("alarm", "list").stdoutText());
+            // -w table is drawn in the selected line's table style: box-drawing on 3.7, ASCII before
+            ProcessResult table = jetcdctl.run("--compat", version, "alarm", "recover", "-w", "table");
+            assertEquals(0, table.exitCode(), table.toString());
+            String row = version.equals(EtcdBinaries.V3_7) ? "│ alarms │ none: nothing to recover │"
+                    : "| alarms | none: nothing to recover |";
+            assertTrue(table.stdoutText().contains("\n" + row + "\n"), table.stdoutText());
 
             List<String[]> plan = new ArrayList<>();
             Matcher m = MEMBER.matcher(json);

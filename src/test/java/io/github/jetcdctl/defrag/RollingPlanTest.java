@@ -41,15 +41,42 @@ class RollingPlanTest {
     void aMemberBelowARuleIsSkippedWithTheReason() {
         MemberCheck fragmented = member(1, "a", false, false, 50_000_000, 10_000_000);
         MemberCheck tidy = member(2, "b", true, false, 50_000_000, 49_000_000);
-        RollingPlan plan = RollingPlan.of(List.of(fragmented, tidy), new DefragRule(0, 0.3, 0.4), false);
+        RollingPlan plan = RollingPlan.of(List.of(fragmented, tidy), DefragRule.of("", 0, 0.3, 0.4), false);
+        assertEquals("dbSizeFreeRatio >= 0.3 && dbQuotaUsage >= 0.4", plan.rule());
         assertTrue(plan.steps().get(0).defragment(), plan.toString());
+        assertTrue(plan.steps().get(0).ruleMet());
         assertFalse(plan.steps().get(1).defragment());
-        assertEquals("free 1.0 MB (2.0%) of 50 MB, quota usage 50.0%: free 2.0% < --min-free-ratio 30.0%, skipped",
-                plan.steps().get(1).reason());
-        RollingPlan byBytes = RollingPlan.of(List.of(fragmented), new DefragRule(50_000_000, 0, 0), false);
-        assertEquals("free 40 MB (80.0%) of 50 MB, quota usage 50.0%: free 40 MB < --min-free-bytes 50 MB, skipped",
-                byBytes.steps().get(0).reason());
-        RollingPlan byQuota = RollingPlan.of(List.of(fragmented), new DefragRule(0, 0, 0.9), false);
-        assertTrue(byQuota.steps().get(0).reason().contains("quota usage 50.0% < --min-quota-usage 90.0%"));
+        assertFalse(plan.steps().get(1).ruleMet());
+        assertEquals("free 1.0 MB (2.0%) of 50 MB, quota usage 50.0%: rule false: dbSizeFreeRatio >= 0.3 is false "
+                + "(dbSizeFreeRatio 0.020), skipped", plan.steps().get(1).reason());
+        RollingPlan byBytes = RollingPlan.of(List.of(fragmented), DefragRule.of("", 50_000_000, 0, 0), false);
+        assertEquals("free 40 MB (80.0%) of 50 MB, quota usage 50.0%: rule false: dbSizeFree >= 50000000 is false "
+                + "(dbSizeFree 40 MB), skipped", byBytes.steps().get(0).reason());
+        RollingPlan byQuota = RollingPlan.of(List.of(fragmented), DefragRule.of("", 0, 0, 0.9), false);
+        assertTrue(byQuota.steps().get(0).reason().endsWith("rule false: dbQuotaUsage >= 0.9 is false "
+                + "(dbQuotaUsage 0.500), skipped"), byQuota.steps().get(0).reason());
+    }
+
+    @Test
+    void theShorthandFlagsAreJoinedToTheRuleWithAnd() {
+        assertEquals("", DefragRule.of(" ", 0, 0, 0).expression());
+        assertEquals("dbSizeFree > 1MB", DefragRule.of(" dbSizeFree > 1MB ", 0, 0, 0).expression());
+        assertEquals("dbSizeFree > 1MB && dbSizeFreeRatio >= 0.25",
+                DefragRule.of("dbSizeFree > 1MB", 0, 0.25, 0).expression());
+        // && binds tighter than ||: a rule with || keeps its meaning in parentheses
+        DefragRule either = DefragRule.of("dbQuotaUsage > 0.8 || dbSizeFree > 20MB", 1_000_000, 0, 0);
+        assertEquals("(dbQuotaUsage > 0.8 || dbSizeFree > 20MB) && dbSizeFree >= 1000000", either.expression());
+        MemberCheck fragmented = member(1, "a", false, false, 50_000_000, 10_000_000); // 40 MB free, usage 0.5
+        MemberCheck tidy = member(2, "b", false, false, 50_000_000, 49_500_000); // 500 kB free
+        assertTrue(either.met(fragmented));
+        assertFalse(either.met(tidy));
+        assertTrue(DefragRule.ANY.met(tidy));
+    }
+
+    @Test
+    void aBadRulePointsIntoTheUsersTextNotTheJoinedOne() {
+        RuleExpression.SyntaxError e = org.junit.jupiter.api.Assertions.assertThrows(RuleExpression.SyntaxError.class,
+                () -> DefragRule.of("dbSize >", 1, 0.5, 0));
+        assertEquals(9, e.column());
     }
 }

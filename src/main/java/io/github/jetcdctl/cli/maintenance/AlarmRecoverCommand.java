@@ -74,7 +74,8 @@ public class AlarmRecoverCommand extends EtcdCommand {
             throw CliException.badArgs("--threshold must be above 0 and at most 1");
         }
         Printer printer = session().printer();
-        if (printer.format() != OutputFormat.SIMPLE && printer.format() != OutputFormat.JSON) {
+        if (printer.format() != OutputFormat.SIMPLE && printer.format() != OutputFormat.JSON
+                && printer.format() != OutputFormat.TABLE) {
             throw printer.format().unsupported();
         }
         ConnectionSettings settings = session().connectionSettings();

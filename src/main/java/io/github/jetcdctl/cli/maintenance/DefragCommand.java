@@ -25,6 +25,7 @@ import io.github.jetcdctl.defrag.DefragExitCodes;
 import io.github.jetcdctl.defrag.DefragRule;
 import io.github.jetcdctl.defrag.RollingDefrag;
 import io.github.jetcdctl.defrag.RollingReport;
+import io.github.jetcdctl.defrag.RuleExpression;
 import io.github.jetcdctl.output.GoDuration;
 import io.github.jetcdctl.output.HumanBytes;
 import io.github.jetcdctl.output.MaintenanceMessages;
@@ -54,7 +55,7 @@ import picocli.CommandLine.Option;
 public class DefragCommand extends EtcdCommand {
     private static final List<String> ROLLING_ONLY = List.of("--dry-run", "--compact", "--move-leader",
             "--include-learners", "--wait", "--health-timeout", "--min-free-bytes", "--min-free-ratio",
-            "--min-quota-usage", "--quota-backend-bytes", "--keep-going");
+            "--min-quota-usage", "--rule", "--quota-backend-bytes", "--keep-going");
 
     @Mixin
     IgnoredArguments extraWords;
@@ -108,8 +109,16 @@ public class DefragCommand extends EtcdCommand {
 
     @Option(names = "--min-quota-usage", paramLabel = "<0..1>", description = "(--rolling) rule: only members whose "
             + "db size is at least this share of their quota, e.g. 0.8 (quota from the server's status on etcd "
-            + "3.6+, else its /metrics, else --quota-backend-bytes). All given rules must hold")
+            + "3.6+, else its /metrics, else --quota-backend-bytes)")
     double minQuotaUsage;
+
+    @Option(names = "--rule", paramLabel = "<expression>", description = "(--rolling) rule: only members for which "
+            + "this is true, e.g. 'dbQuotaUsage > 0.8 || dbSizeFree > 200MiB'. Variables: dbSize, dbSizeInUse, "
+            + "dbSizeFree, dbSizeFreeRatio (0..1), dbQuota, dbQuotaUsage (0..1); numbers with units B, KB, MB, GB, "
+            + "KiB, MiB, GiB (a trailing percent sign divides by 100); + - * /, < <= > >= == !=, ! && || and "
+            + "parentheses. The --min-* flags are shorthand for dbSizeFree >= N, dbSizeFreeRatio >= R, "
+            + "dbQuotaUsage >= R, joined to it with &&")
+    String rule = "";
 
     @Option(names = "--quota-backend-bytes", paramLabel = "<bytes>", description = "(--rolling) the quota to use "
             + "when a member reports none and its /metrics cannot be read")
@@ -168,9 +177,11 @@ public class DefragCommand extends EtcdCommand {
         if (!dataDir.isEmpty()) {
             throw CliException.badArgs("--rolling defragments running members; --data-dir a stopped one");
         }
-        DefragRule rule;
+        DefragRule defragRule;
         try {
-            rule = new DefragRule(minFreeBytes, minFreeRatio, minQuotaUsage);
+            defragRule = DefragRule.of(rule, minFreeBytes, minFreeRatio, minQuotaUsage);
+        } catch (RuleExpression.SyntaxError e) {
+            throw CliException.badArgs("invalid --rule \"" + rule + "\": " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw CliException.badArgs("--min-free-bytes must be >= 0, --min-free-ratio and --min-quota-usage "
                     + "between 0 and 1");
@@ -181,7 +192,7 @@ public class DefragCommand extends EtcdCommand {
             throw printer.format().unsupported();
         }
         ConnectionSettings settings = session().connectionSettings();
-        RollingDefrag.Options options = new RollingDefrag.Options(rule, compact, moveLeader, includeLearners, dryRun,
+        RollingDefrag.Options options = new RollingDefrag.Options(defragRule, compact, moveLeader, includeLearners, dryRun,
                 keepGoing, pause, healthTimeout);
         Consumer<String> progress = printer.format() == OutputFormat.JSON ? line -> { } : session().err()::println;
         RollingReport report = new RollingDefrag(settings, new ClusterProbe(settings, quotaFlag), options, progress)
