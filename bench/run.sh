@@ -9,6 +9,8 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/scripts/lib.sh"
 cd "$root"
+# A JVM per command, the route these figures have always measured; JETCDCTL_DAEMON=on measures the resident one.
+export JETCDCTL_DAEMON=${JETCDCTL_DAEMON:-off}
 
 ensure_build_tools
 command -v bc >/dev/null || apt_install bc
