@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.github.jetcdctl.CliException;
@@ -147,9 +148,15 @@ public final class Session {
         ConfigFile configFile = ConfigFile.locate(env);
         ContextConfig config = configFile.load();
         // the line decides which variables draw a warning, so a context's line is looked up first
-        ContextOverlay.selected(options.context(), givenOnCommandLine("--context"), env, config)
-                .flatMap(config::find).flatMap(context -> context.get(NamedContext.COMPAT))
-                .ifPresent(compat -> contextLine = compat);
+        Optional<NamedContext> selected = ContextOverlay.selected(options.context(), givenOnCommandLine("--context"),
+                env, config).flatMap(config::find);
+        selected.flatMap(context -> context.get(NamedContext.COMPAT)).ifPresent(compat -> contextLine = compat);
+        if (client != null) { // (before any warning is written: a declined command must not have said a word)
+            selected.flatMap(context -> context.get(NamedContext.PASSWORD_FILE)).filter(f -> !f.startsWith("/"))
+                    .ifPresent(file -> {
+                        throw new ResidentDeclined("a context's password file relative to the client's directory");
+                    });
+        }
         Set<GlobalFlag> decided = EnvironmentOverlay.apply(options, flagsOnCommandLine(), env, alsoConsumed, bindings,
                 line(), err);
         ContextOverlay.apply(options, decided, givenOnCommandLine("--context"), env, configFile, config);
