@@ -9,6 +9,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/scripts/lib.sh"
 cd "$root"
+export JETCDCTL_DAEMON=off # a JVM per command, as these figures have always been (and no daemon left behind)
 
 ensure_build_tools
 etcd_bin=$(bash scripts/install-etcd.sh 3.5.16 | tail -1)

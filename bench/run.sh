@@ -10,6 +10,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/scripts/lib.sh"
 . "$root/bench/lib.sh"
 cd "$root"
+# A JVM per command, the route these figures have always measured; JETCDCTL_DAEMON=on measures the resident one.
+export JETCDCTL_DAEMON=${JETCDCTL_DAEMON:-off}
 
 ensure_build_tools
 command -v bc >/dev/null || apt_install bc

@@ -10,6 +10,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/scripts/lib.sh"
 . "$root/bench/lib.sh"
 cd "$root"
+export JETCDCTL_DAEMON=off # a JVM per command, as these figures have always been (and no daemon left behind)
 
 etcd_bin=$(bash scripts/install-etcd.sh 3.5.16 | tail -1)
 bench_build -o

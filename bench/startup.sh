@@ -11,6 +11,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 old_rev=${1:-ef521f2}
 rounds=${2:-15}
+export JETCDCTL_DAEMON=off # the JVM's own start-up is what this measures (bench/daemon.sh: the resident one)
 
 ensure_build_tools
 etcd_bin=$(bash scripts/install-etcd.sh 3.5.16 | tail -1)

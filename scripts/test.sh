@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh Debian/Ubuntu machine: installs the JDK, Maven, the etcd
 # binaries the tests start (3.5.16 and 3.4.23 from Debian's packages; 3.6.17 and 3.7.4 built from etcd's Go
-# modules with the machine's Go; all into a user cache, so a second run costs nothing) and dnsmasq, checks
-# docker-compose.yml, then builds and runs the unit, golden and black-box tests (`mvn verify`).
+# modules with the machine's Go; all into a user cache, so a second run costs nothing), dnsmasq and a C
+# compiler, checks docker-compose.yml, then builds and runs the unit, golden and black-box tests (`mvn verify`:
+# the black-box tier twice, with a JVM per command and through the resident jetcdctl).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/scripts/lib.sh"
@@ -26,6 +27,13 @@ fi
 if ! command -v dnsmasq >/dev/null && [ ! -x /usr/sbin/dnsmasq ]; then
   say "installing dnsmasq for the DNS discovery tests"
   apt_install dnsmasq-base
+fi
+
+# The resident jetcdctl's native client is built with the machine's C compiler, and the black-box tier runs
+# through it as well as without it (the tests that need it are skipped where it is missing, except in CI).
+if ! command -v "${CC:-cc}" >/dev/null; then
+  say "installing a C compiler for the native client"
+  apt_install gcc libc6-dev
 fi
 
 say "checking docker-compose.yml"

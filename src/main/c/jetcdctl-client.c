@@ -36,6 +36,20 @@ static void die_with_signal(int sig) {
     _exit(128 + sig);
 }
 
+/* A signal ignored when the client started (nohup, a background job of a script) stays ignored, as the JVM
+   leaves it, and stays so in the JVM the client may exec; any other ends the client. */
+static void end_on(int sig) {
+    struct sigaction current;
+    if (sigaction(sig, NULL, &current) == 0 && current.sa_handler == SIG_IGN) {
+        return;
+    }
+    struct sigaction ending;
+    memset(&ending, 0, sizeof ending);
+    ending.sa_handler = die_with_signal;
+    sigemptyset(&ending.sa_mask);
+    sigaction(sig, &ending, NULL);
+}
+
 /* ---- growing request buffer ---- */
 struct buffer {
     unsigned char *bytes;
@@ -269,13 +283,9 @@ int main(int argc, char **argv) {
     if (connection < 0) {
         run_in_own_jvm(command);
     }
-    struct sigaction ending;
-    memset(&ending, 0, sizeof ending);
-    ending.sa_handler = die_with_signal;
-    sigemptyset(&ending.sa_mask);
-    sigaction(SIGINT, &ending, NULL);
-    sigaction(SIGTERM, &ending, NULL);
-    sigaction(SIGHUP, &ending, NULL);
+    end_on(SIGINT);
+    end_on(SIGTERM);
+    end_on(SIGHUP);
 
     char cwd[PATH_MAX];
     if (getcwd(cwd, sizeof cwd) == NULL) {

@@ -2,6 +2,7 @@ package io.github.jetcdctl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,12 +14,15 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.jetcdctl.testing.Files2;
 import io.github.jetcdctl.testing.ProcessResult;
 import io.github.jetcdctl.testing.ProcessRunner;
 
 /** Black-box: target/jetcdctl-VERSION.tar.gz unpacked into an empty directory, far from the checkout. */
+@ExtendWith(LauncherRoute.class)
 class DistributionIT {
     static final Path TARGET = Path.of(System.getProperty("user.dir")).toAbsolutePath().resolve("target");
 
@@ -50,8 +54,15 @@ class DistributionIT {
     }
 
     private static ProcessResult bash(String script) {
-        return run(List.of("bash", "-c", script), Map.of("PATH", home.resolve("bin") + ":/usr/bin:/bin",
-                "XDG_CONFIG_HOME", dir.resolve("config").toString()));
+        return bash(home, LauncherRoute.env(), script);
+    }
+
+    /** {@code script} with the launcher unpacked at {@code installed} first on PATH, in {@code env}. */
+    private static ProcessResult bash(Path installed, Map<String, String> env, String script) {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("PATH", installed.resolve("bin") + ":/usr/bin:/bin");
+        all.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+        return run(List.of("bash", "-c", script), all);
     }
 
     @Test
@@ -81,35 +92,53 @@ class DistributionIT {
     }
 
     /**
-     * The native client ships when the build had a C compiler, and the unpacked launcher uses it: the first
-     * command runs in its own JVM and starts the resident jetcdctl, which then serves the next. Without a client,
-     * the same commands run in their own JVMs.
+     * The native client ships when the build had a C compiler, and the unpacked launcher uses it by default: the
+     * first command runs in its own JVM and starts the resident jetcdctl, which then serves the next.
      */
     @Test
-    void theUnpackedLauncherRunsThroughTheResidentJetcdctlWhenItShipsAClient() throws Exception {
+    void theUnpackedLauncherRunsThroughTheResidentJetcdctlWhenItShipsAClient() {
         Path client = home.resolve("share/jetcdctl/jetcdctl-client");
         assertEquals(Files.isExecutable(TARGET.resolve("jetcdctl-client")), Files.isExecutable(client));
-        Path runtime = Files.createDirectory(dir.resolve("runtime"), java.nio.file.attribute.PosixFilePermissions
-                .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
-        String daemon = "export JETCDCTL_DAEMON=on XDG_RUNTIME_DIR='" + runtime + "' JETCDCTL_DAEMON_IDLE=30; ";
-        ProcessResult first = bash(daemon + "cd / && jetcdctl version");
+        assumeTrue(Files.isExecutable(client), "no native client was built (no C compiler)");
+        Map<String, String> env = new java.util.HashMap<>(LauncherRoute.env(true));
+        env.put("JETCDCTL_DAEMON", ""); // as if unset (the build's own setting is off): on by default
+        ProcessResult first = bash(home, env, "cd / && jetcdctl version");
         assertEquals(0, first.exitCode(), first.toString());
-        String status = "";
-        for (int i = 0; i < 600 && Files.isExecutable(client) && !status.startsWith("pid:"); i++) {
-            Thread.sleep(100);
-            status = bash(daemon + "jetcdctl daemon status").stdoutText();
-        }
-        ProcessResult next = bash(daemon + "cd / && jetcdctl version");
+        String status = LauncherRoute.awaitDaemon(words -> bash(home, env, "jetcdctl " + String.join(" ", words)));
+        ProcessResult next = bash(home, env, "cd / && jetcdctl version");
         assertEquals(first, next);
-        if (Files.isExecutable(client)) {
-            String after = bash(daemon + "jetcdctl daemon status").stdoutText();
-            java.util.regex.Matcher served = java.util.regex.Pattern.compile("requests: (\\d+)").matcher(after);
-            // the status that found it up, the second version, and this status
-            assertTrue(served.find() && Integer.parseInt(served.group(1)) >= 3, status + after);
-            assertEquals(0, bash(daemon + "jetcdctl daemon stop").exitCode());
-        } else {
-            assertTrue(bash(daemon + "jetcdctl daemon status").stdoutText().startsWith("no native client"));
+        String after = bash(home, env, "jetcdctl daemon status").stdoutText();
+        java.util.regex.Matcher served = java.util.regex.Pattern.compile("requests: (\\d+)").matcher(after);
+        // the status that found it up, the second version, and this status
+        assertTrue(served.find() && Integer.parseInt(served.group(1)) >= 3, status + after);
+        assertEquals(0, bash(home, env, "jetcdctl daemon stop").exitCode());
+        env.put("JETCDCTL_DAEMON", "off");
+        assertEquals(first, bash(home, env, "cd / && jetcdctl version"), "JETCDCTL_DAEMON=off");
+    }
+
+    /**
+     * What a build on a machine without a C compiler ships: the same tar.gz without the native client. Every
+     * command runs in a JVM of its own, whatever JETCDCTL_DAEMON says, and no daemon is started.
+     */
+    @Test
+    void withoutTheNativeClientEveryCommandRunsInAJvmOfItsOwn() throws Exception {
+        Path copy = dir.resolve("no-client");
+        Files2.copyTree(home, copy);
+        Files.deleteIfExists(copy.resolve("share/jetcdctl/jetcdctl-client"));
+        for (String route : List.of("on", "off")) {
+            Map<String, String> env = new java.util.HashMap<>(LauncherRoute.env(route.equals("on")));
+            ProcessResult version = bash(copy, env, "cd / && jetcdctl version");
+            assertEquals(bash(home, LauncherRoute.env(false), "cd / && jetcdctl version"), version, route);
+            ProcessResult status = bash(copy, env, "jetcdctl daemon status");
+            assertEquals(0, status.exitCode(), status.toString());
+            assertTrue(status.stdoutText().startsWith("no native client"), status.toString());
+            ProcessResult bad = bash(copy, env, "jetcdctl get");
+            assertEquals(128, bad.exitCode(), bad.toString());
         }
+        Thread.sleep(1500); // (a launcher starts its daemon a second after its command)
+        assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().arguments().map(List::of)
+                .filter(a -> a.contains("io.github.jetcdctl.daemon.DaemonMain") && String.join(" ", a)
+                        .contains(copy.toString())).isPresent()), "a daemon of the copy without a client");
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.github.jetcdctl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +33,6 @@ import io.github.jetcdctl.testing.ProcessRunner;
 class LauncherDaemonIT extends LauncherGoldenTests {
     @RegisterExtension
     static final EtcdClusterExtension ETCD = EtcdClusterExtension.mutualTls();
-    private static final Path CLIENT = LAUNCHER.getParent().getParent().resolve("target/jetcdctl-client");
     private static final Pattern REQUESTS = Pattern.compile("requests: (\\d+)");
     private static final Pattern PID = Pattern.compile("pid: (\\d+)");
 
@@ -48,35 +46,8 @@ class LauncherDaemonIT extends LauncherGoldenTests {
         return true;
     }
 
-    /** The JDKs whose daemon has answered since it was last killed. */
-    private static final java.util.Set<Integer> UP = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-    @Override
-    ProcessResult jetcdctl(Jdk jdk, List<String> flags, byte[] stdin, String... args) {
-        if (!UP.contains(jdk.major())) {
-            awaitDaemon(jdk);
-            UP.add(jdk.major());
-        }
-        return super.jetcdctl(jdk, flags, stdin, args);
-    }
-
-    /** Starts this JDK's daemon (any command does, in the background) and waits until it answers. */
-    private String awaitDaemon(Jdk jdk) {
-        assumeTrue(Files.isExecutable(CLIENT), "no native client was built (no C compiler)");
-        String status = status(jdk);
-        if (!status.startsWith("pid:")) {
-            super.jetcdctl(jdk, List.of(), (byte[]) null, "version");
-            for (int i = 0; i < 600 && !status.startsWith("pid:"); i++) {
-                sleep(100);
-                status = status(jdk);
-            }
-        }
-        assertTrue(status.startsWith("pid:"), status);
-        return status;
-    }
-
     private String status(Jdk jdk) {
-        return super.jetcdctl(jdk, List.of(), (byte[]) null, "daemon", "status").stdoutText();
+        return launch(jdk, List.of(), null, "daemon", "status").stdoutText();
     }
 
     private static long number(Pattern pattern, String status) {
@@ -94,12 +65,11 @@ class LauncherDaemonIT extends LauncherGoldenTests {
     void shortCommandsAreServedByTheDaemon(Jdk jdk) {
         awaitDaemon(jdk);
         // (a build's first connecting command on a JVM records its class archive in a JVM of its own)
-        super.jetcdctl(jdk, connectionFlags(), (byte[]) null, "get", "warm-up");
+        launch(jdk, connectionFlags(), null, "get", "warm-up");
         String first = status(jdk);
-        UP.add(jdk.major());
         for (String[] words : new String[][] {{"get", "served", "-w", "json"}, {"member", "list"}}) {
             assertSameOutput(etcdctl(connectionFlags(), words),
-                    super.jetcdctl(jdk, connectionFlags(), (byte[]) null, words), jdk + ": " + String.join(" ", words));
+                    launch(jdk, connectionFlags(), null, words), jdk + ": " + String.join(" ", words));
         }
         String last = status(jdk);
         assertEquals(number(PID, first), number(PID, last), last);
@@ -132,39 +102,76 @@ class LauncherDaemonIT extends LauncherGoldenTests {
         assertSameOutput(expected, actual, jdk + ": relative TLS files");
     }
 
-    /** SIGTERM to a command waiting for its input: 143, nothing written, by either route. */
+    /**
+     * SIGTERM or SIGINT (Ctrl-C) to a command waiting for its input: 143 or 130, nothing written, by either
+     * route; and a SIGHUP the command was started to ignore (nohup) is ignored by either route.
+     */
     @ParameterizedTest
     @MethodSource("jdks")
-    void sigtermEndsACommandWaitingForInput(Jdk jdk, @TempDir Path dir) {
+    void signalsEndACommandWaitingForInputAsTheyEndAJvm(Jdk jdk, @TempDir Path dir) {
         awaitDaemon(jdk);
         // (the JVM route's first connecting command records the class archive in a JVM the launcher waits for;
-        // this one does it here, so that SIGTERM below reaches the JVM itself)
+        // this one does it here, so that the signals below reach the JVM itself)
         Map<String, String> jvmRoute = new HashMap<>(launcherEnv(jdk));
         jvmRoute.put("JETCDCTL_DAEMON", "off");
         List<String> warmUp = new ArrayList<>(List.of("bash", "-c", "exec \"$JETCDCTL\" \"$@\"", "bash"));
         warmUp.addAll(connectionFlags());
         warmUp.addAll(List.of("get", "warm-up"));
         ProcessRunner.run(warmUp, null, jvmRoute, dir, Duration.ofSeconds(60), false);
-        String key = "sigterm/" + jdk.major();
-        String script = "mkfifo \"$DIR/in\"; \"$@\" < \"$DIR/in\" & pid=$!; exec 4> \"$DIR/in\"; sleep 2;"
-                + " kill -TERM $pid; wait $pid; echo $?";
-        for (String route : List.of("on", "off")) {
-            Map<String, String> env = new HashMap<>(launcherEnv(jdk));
-            env.put("JETCDCTL_DAEMON", route);
-            env.put("DIR", dir.toString());
-            List<String> command = new ArrayList<>(List.of("bash", "-c", script, "bash", LAUNCHER.toString()));
-            command.addAll(connectionFlags());
-            command.addAll(List.of("put", key));
-            ProcessResult run = ProcessRunner.run(command, null, env, dir, Duration.ofSeconds(60), false);
-            assertEquals("143", run.stdoutText().trim(), route + ": " + run);
-            assertEquals("", super.jetcdctl(jdk, connectionFlags(), (byte[]) null, "get", key).stdoutText(), route);
-            sleep(10);
-            try {
-                Files.delete(dir.resolve("in"));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+        String key = "signalled/" + jdk.major();
+        // (job control on, so that the background command does not ignore SIGINT as a script's jobs do)
+        String waiting = "set -m; rm -f \"$DIR/in\"; mkfifo \"$DIR/in\"; \"$@\" < \"$DIR/in\" & pid=$!;"
+                + " exec 4> \"$DIR/in\"; sleep 2; ";
+        Map<String, String> scripts = new java.util.LinkedHashMap<>();
+        scripts.put("143\n", waiting + "kill -TERM $pid; wait $pid; echo $?");
+        scripts.put("130\n", waiting + "kill -INT $pid; wait $pid; echo $?");
+        scripts.put("OK\n0\n", "trap '' HUP; " + waiting + "kill -HUP $pid; sleep 1; printf 'ignored\\n' >&4;"
+                + " exec 4>&-; wait $pid; echo $?");
+        for (Map.Entry<String, String> script : scripts.entrySet()) {
+            for (String route : List.of("on", "off")) {
+                Map<String, String> env = new HashMap<>(launcherEnv(jdk));
+                env.put("JETCDCTL_DAEMON", route);
+                env.put("DIR", dir.toString());
+                List<String> command = new ArrayList<>(List.of("bash", "-c", script.getValue(), "bash",
+                        LAUNCHER.toString()));
+                command.addAll(connectionFlags());
+                command.addAll(List.of("put", key));
+                ProcessResult run = ProcessRunner.run(command, null, env, dir, Duration.ofSeconds(60), false);
+                String what = route + ", " + script.getValue() + ": " + run;
+                assertEquals(script.getKey(), run.stdoutText(), what);
+                // (put keeps the line break it read: get prints it, then its own)
+                String expected = script.getKey().startsWith("OK") ? key + "\nignored\n\n" : "";
+                assertEquals(expected, launch(jdk, connectionFlags(), null, "get", key).stdoutText(), what);
+                etcdctl(connectionFlags(), "del", key);
             }
         }
+    }
+
+    /**
+     * SIGKILL of the client while its command waits for input: the daemon ends the request (nothing is written,
+     * and it runs no more), as the kernel ends a JVM of its own.
+     */
+    @ParameterizedTest
+    @MethodSource("jdks")
+    void sigkillOfTheClientCancelsItsRequest(Jdk jdk, @TempDir Path dir) {
+        awaitDaemon(jdk);
+        String key = "sigkill/" + jdk.major();
+        String script = "mkfifo \"$DIR/in\"; \"$@\" < \"$DIR/in\" & pid=$!; exec 4> \"$DIR/in\"; sleep 2;"
+                + " \"$1\" daemon status | grep -o 'requests: .*'; kill -KILL $pid; wait $pid; echo $?";
+        Map<String, String> env = new HashMap<>(launcherEnv(jdk));
+        env.put("DIR", dir.toString());
+        List<String> command = new ArrayList<>(List.of("bash", "-c", script, "bash", LAUNCHER.toString()));
+        command.addAll(connectionFlags());
+        command.addAll(List.of("put", key));
+        ProcessResult run = ProcessRunner.run(command, null, env, dir, Duration.ofSeconds(60), false);
+        assertTrue(run.stdoutText().matches("requests: \\d+ \\(1 others running\\)\n137\n"), run.toString());
+        String status = status(jdk);
+        for (int i = 0; i < 100 && !status.contains("(0 others running)"); i++) {
+            sleep(100);
+            status = status(jdk);
+        }
+        assertTrue(status.contains("(0 others running)"), status);
+        assertEquals("", launch(jdk, connectionFlags(), null, "get", key).stdoutText());
     }
 
     /** A pipe closed after the first bytes of a large value: the command stops with 141, as the JVM does. */
@@ -190,13 +197,12 @@ class LauncherDaemonIT extends LauncherGoldenTests {
     void aDaemonKilledOutrightIsReplaced(Jdk jdk) throws Exception {
         long pid = number(PID, awaitDaemon(jdk));
         ProcessHandle daemon = ProcessHandle.of(pid).orElseThrow();
-        UP.remove(jdk.major());
+        forgetDaemon(jdk);
         daemon.destroyForcibly();
         daemon.onExit().get();
         // its socket is left behind: the client finds no one there and runs the command itself
         assertSameOutput(etcdctl(connectionFlags(), "get", "served"),
-                super.jetcdctl(jdk, connectionFlags(), (byte[]) null, "get", "served"), jdk + ": after a kill");
+                launch(jdk, connectionFlags(), null, "get", "served"), jdk + ": after a kill");
         assertNotEquals(pid, number(PID, awaitDaemon(jdk)));
-        UP.add(jdk.major());
     }
 }

@@ -11,13 +11,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,6 +42,7 @@ import io.github.jetcdctl.testing.ProcessResult;
 import io.github.jetcdctl.testing.ProcessRunner;
 
 /** Black-box tests: the packaged launcher {@code bin/jetcdctl}, run by bash as a user would. */
+@ExtendWith(LauncherRoute.class)
 class LauncherIT {
     @RegisterExtension
     static final EtcdClusterExtension ETCD = EtcdClusterExtension.single();
@@ -48,8 +52,32 @@ class LauncherIT {
 
     private static ProcessResult bash(String script) {
         List<String> command = List.of("bash", "-c", script);
-        return ProcessRunner.run(command, null, java.util.Map.of("JETCDCTL", LAUNCHER.toString(),
-                "ENDPOINTS", ETCD.endpointsFlag()), Path.of("/"), Duration.ofSeconds(60), false);
+        return ProcessRunner.run(command, null, env(), Path.of("/"), Duration.ofSeconds(60), false);
+    }
+
+    /** The launcher's environment on the tier's route (see {@link LauncherRoute}). */
+    private static Map<String, String> env() {
+        Map<String, String> env = new HashMap<>(LauncherRoute.env());
+        env.put("JETCDCTL", LAUNCHER.toString());
+        env.put("ENDPOINTS", ETCD.endpointsFlag());
+        return env;
+    }
+
+    /** A process of the launcher's own, on the tier's route: signals go straight to it. */
+    private static ProcessBuilder launcher(String... args) {
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+        command.addAll(Arrays.asList(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(LauncherRoute.env());
+        return builder;
+    }
+
+    /** Through the resident jetcdctl, the commands below are the daemon's from the first. */
+    @BeforeAll
+    static void daemonUp() {
+        if (LauncherRoute.throughDaemon()) {
+            LauncherRoute.awaitDaemon(words -> bash("\"$JETCDCTL\" " + String.join(" ", words)));
+        }
     }
 
     @Test
@@ -101,8 +129,8 @@ class LauncherIT {
         Random random = new Random(42);
         for (int attempt = 0; attempt < 20; attempt++) {
             Path target = dir.resolve("backup-" + attempt + ".db");
-            Process save = new ProcessBuilder(LAUNCHER.toString(), "--endpoints=" + ETCD.endpointsFlag(), "snapshot",
-                    "save", target.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile())
+            Process save = launcher("--endpoints=" + ETCD.endpointsFlag(), "snapshot", "save", target.toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile())
                     .start();
             Thread.sleep(random.nextInt(1500));
             if (attempt % 2 == 0) {
@@ -146,8 +174,7 @@ class LauncherIT {
             Path dataDir = dir.resolve("attempt-" + attempt);
             Files2.copyTree(pristine, dataDir);
             Path snap = dataDir.resolve("member/snap");
-            Process defrag = new ProcessBuilder(LAUNCHER.toString(), "defrag", "--data-dir", dataDir.toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile()).start();
+            Process defrag = launcher("defrag", "--data-dir", dataDir.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile()).start();
             while (defrag.isAlive() && !hasTemporaryFile(snap)) {
                 Thread.sleep(2);
             }
@@ -187,7 +214,9 @@ class LauncherIT {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void theClassArchiveIsRecordedOnceSilentlyAndThenUsed(boolean pinTestJvm, @TempDir Path cache) throws Exception {
-        String env = "XDG_CACHE_HOME=" + cache + " ";
+        // (the JVM's own archive, so a JVM per command by either route: a daemon for each JETCDCTL_JAVA_OPTS
+        // below would only take the machine's CPU)
+        String env = "XDG_CACHE_HOME=" + cache + " JETCDCTL_DAEMON=off ";
         if (pinTestJvm) {
             env += "JETCDCTL_JAVA=" + Path.of(System.getProperty("java.home"), "bin", "java") + " ";
         }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.jetcdctl.testing.EtcdBinaries;
@@ -25,23 +26,22 @@ import io.github.jetcdctl.testing.SideBySide;
  * Runs {@code bin/jetcdctl} through bash, pinned to one JDK, and the real etcdctl with the same words, and
  * compares them. A test class has its own class-archive cache, so the first command of a JDK records the
  * archive and the later ones map it, as on a user's machine. Subclasses give the cluster and the TLS key form.
+ * Through the resident jetcdctl ({@link LauncherRoute}), a class's first command on a JDK waits until that
+ * JDK's daemon answers, so that the commands under test are the daemon's.
  */
+@ExtendWith(LauncherRoute.class)
 abstract class LauncherRuns {
     static final Path LAUNCHER = Path.of(System.getProperty("user.dir")).toAbsolutePath().resolve("bin/jetcdctl");
 
     @TempDir
     static Path cache;
 
-    /** The resident jetcdctl's directory when the tier runs through it (private, as a user's runtime directory). */
-    @TempDir
-    static Path runtimeDir;
-
     /**
      * Whether commands go through the resident jetcdctl and its native client: {@code -Djetcdctl.it.daemon=on}
      * runs the whole black-box tier that way; the daemon's own tests say yes regardless.
      */
     boolean throughDaemon() {
-        return "on".equals(System.getProperty("jetcdctl.it.daemon"));
+        return LauncherRoute.throughDaemon();
     }
 
     /** The subclass's cluster, registered on a static field. */
@@ -73,6 +73,31 @@ abstract class LauncherRuns {
     }
 
     ProcessResult jetcdctl(Jdk jdk, List<String> flags, byte[] stdin, String... args) {
+        if (throughDaemon() && !LauncherRoute.seenUp(daemonOf(jdk))) {
+            awaitDaemon(jdk);
+        }
+        return launch(jdk, flags, stdin, args);
+    }
+
+    /** Waits until this JDK's daemon answers (starting it, when none is up); returns its status. */
+    String awaitDaemon(Jdk jdk) {
+        String status = LauncherRoute.awaitDaemon(words -> launch(jdk, List.of(), null, words.toArray(String[]::new)));
+        LauncherRoute.markUp(daemonOf(jdk));
+        return status;
+    }
+
+    /** After a test killed this JDK's daemon: the next command waits for a new one. */
+    void forgetDaemon(Jdk jdk) {
+        LauncherRoute.forget(daemonOf(jdk));
+    }
+
+    /** Each class checks once per JDK (a daemon may end between classes). */
+    private String daemonOf(Jdk jdk) {
+        return getClass().getName() + "/" + jdk.major();
+    }
+
+    /** {@code bin/jetcdctl FLAGS ARGS} through bash, as it is (the daemon up or not). */
+    ProcessResult launch(Jdk jdk, List<String> flags, byte[] stdin, String... args) {
         List<String> command = new ArrayList<>(List.of("bash", "-c", "exec \"$JETCDCTL\" \"$@\"", "bash"));
         command.addAll(flags);
         command.addAll(Arrays.asList(args));
@@ -86,11 +111,7 @@ abstract class LauncherRuns {
         env.put("XDG_CACHE_HOME", cache.toString());
         // reproduce the line of the oracle, the cluster's own etcdctl
         env.put("ETCDCTL_COMPAT", EtcdBinaries.lineOf(cluster().version()));
-        if (throughDaemon()) {
-            env.put("JETCDCTL_DAEMON", "on");
-            env.put("XDG_RUNTIME_DIR", runtimeDir.toString());
-            env.put("JETCDCTL_DAEMON_IDLE", "60"); // gone a minute after the class's last command
-        }
+        env.putAll(LauncherRoute.env(throughDaemon()));
         return env;
     }
 

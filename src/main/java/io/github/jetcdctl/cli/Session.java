@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.github.jetcdctl.CliException;
@@ -148,7 +149,14 @@ public final class Session {
         ConfigFile configFile = ConfigFile.locate(env);
         ContextConfig config = configFile.load();
         // the line decides which variables draw a warning, so a context's line is looked up first
-        contextLine = contextLine(config);
+        Optional<NamedContext> selected = selectedContext(config);
+        contextLine = selected.flatMap(context -> context.get(NamedContext.COMPAT)).orElse("");
+        if (client != null) { // (before any warning is written: a declined command must not have said a word)
+            selected.flatMap(context -> context.get(NamedContext.PASSWORD_FILE)).filter(f -> !f.startsWith("/"))
+                    .ifPresent(file -> {
+                        throw new ResidentDeclined("a context's password file relative to the client's directory");
+                    });
+        }
         Set<GlobalFlag> decided = EnvironmentOverlay.apply(options, flagsOnCommandLine(), env, alsoConsumed, bindings,
                 line(), err);
         ContextOverlay.apply(options, decided, givenOnCommandLine("--context"), env, configFile, config);
@@ -205,7 +213,8 @@ public final class Session {
     public EtcdctlLine helpLine() {
         if (line == null && options.compat().isEmpty() && env.getOrDefault(COMPAT_ENV, "").isEmpty()) {
             try {
-                contextLine = contextLine(ConfigFile.locate(env).load());
+                contextLine = selectedContext(ConfigFile.locate(env).load())
+                        .flatMap(context -> context.get(NamedContext.COMPAT)).orElse("");
             } catch (RuntimeException unreadable) {
                 contextLine = "";
             }
@@ -218,9 +227,9 @@ public final class Session {
         }
     }
 
-    private String contextLine(ContextConfig config) {
+    private Optional<NamedContext> selectedContext(ContextConfig config) {
         return ContextOverlay.selected(options.context(), givenOnCommandLine("--context"), env, config)
-                .flatMap(config::find).flatMap(context -> context.get(NamedContext.COMPAT)).orElse("");
+                .flatMap(config::find);
     }
 
     /** A flag that the selected line does not have is refused in the words of etcdctl's unknown flag. */

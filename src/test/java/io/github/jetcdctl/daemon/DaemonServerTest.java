@@ -235,4 +235,17 @@ class DaemonServerTest {
         assertFalse(idle.isAlive());
         assertFalse(Files.exists(idleSocket));
     }
+
+    /** A context's password file named relative to the working directory is the client's: handed back. */
+    @Test
+    void aContextsRelativePasswordFileIsHandedBack() throws IOException {
+        Path config = Files.createDirectories(dir.resolve("config/jetcdctl")).resolve("config.yaml");
+        Files.writeString(config, "current-context: a\ncontexts:\n  a:\n    user: root\n"
+                + "    password-file: secret.txt\n");
+        Map<String, String> env = Map.of("XDG_CONFIG_HOME", dir.resolve("config").toString());
+        assertTrue(run(0, env, new byte[0], withCluster("get", "k")).runYourself());
+        Files.writeString(config, "current-context: a\ncontexts:\n  a:\n    user: root\n"
+                + "    password-file: " + dir.resolve("secret.txt") + "\n");
+        assertFalse(run(0, env, new byte[0], withCluster("get", "k")).runYourself(), "an absolute one is read");
+    }
 }
