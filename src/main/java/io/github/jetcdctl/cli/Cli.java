@@ -12,7 +12,7 @@ import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.ExitCodes;
 import io.github.jetcdctl.output.EtcdctlLine;
 import io.github.jetcdctl.help.HelpSections;
-import io.github.jetcdctl.help.LineAddition;
+import io.github.jetcdctl.help.LineAdditions;
 import io.github.jetcdctl.output.Output;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
@@ -95,7 +95,7 @@ public final class Cli {
                         }
                         session.setParseResult(pr);
                         try {
-                            refuseCommandsNotOnLine(pr, session);
+                            refuseWhatTheLineLacks(pr, session);
                         } catch (CliException notOnLine) {
                             return executionError(notOnLine, err, session);
                         }
@@ -113,16 +113,27 @@ public final class Cli {
     }
 
     /**
-     * A command that the selected line's etcdctl does not have is its unknown command, before anything else (its
-     * help included), as cobra finds no such command.
+     * What the selected line's etcdctl does not have is its unknown command or flag, before anything else (help,
+     * arguments, the environment), as cobra finds no such command and pflag no such flag. A command's word was
+     * found first (the word after such a flag taken as its value, as cobra's command search does); then the
+     * commands, then the flags in the order given. An unknown line is its error here, help included.
      */
-    private static void refuseCommandsNotOnLine(ParseResult pr, Session session) {
+    private static void refuseWhatTheLineLacks(ParseResult pr, Session session) {
+        EtcdctlLine line = session.lineBeforeRunning(); // a context's line counts here too
+        ParseResult command = pr;
         for (ParseResult level = pr; level != null; level = level.subcommand()) {
-            Object command = level.commandSpec().userObject();
-            LineAddition addition = command == null ? null : command.getClass().getAnnotation(LineAddition.class);
-            if (addition != null) {
-                session.helpLine(); // a context's line counts here too
-                session.requireCommandOnLine(addition.value(), level.commandSpec().name());
+            Object object = level.commandSpec().userObject();
+            if (!LineAdditions.onLine(object, line)) {
+                throw Session.unknownCommand(level.commandSpec().name());
+            }
+            command = level;
+        }
+        String commandPath = command.commandSpec().qualifiedName(" ").replaceFirst("^\\S+ ?", "");
+        for (ParseResult level = pr; level != null; level = level.subcommand()) {
+            for (OptionSpec option : level.matchedOptions()) {
+                if (!LineAdditions.onLine(option.userObject(), line)) {
+                    throw Session.unknownFlag(option.longestName(), commandPath);
+                }
             }
         }
     }
@@ -174,25 +185,25 @@ public final class Cli {
     }
 
     /**
-     * A bad value for a global flag that the selected line does not have is etcdctl's unknown flag: pflag knows no
-     * such flag to parse the value of. The line is the one given before the error (--compat, else the variable).
+     * A bad value for (or a missing value of) a flag that the selected line does not have is etcdctl's unknown
+     * flag: pflag knows no such flag to parse the value of. The line is the one given before the error (--compat,
+     * else the variable, else the context's); an unknown line leaves the error as it is.
      */
     private static String flagOfALaterLine(ParameterException e, Session session) {
-        if (!(e.getArgSpec() instanceof OptionSpec option) || e.getValue() == null) {
+        ArgSpec arg = e.getArgSpec();
+        if (e instanceof CommandLine.MissingParameterException missing && !missing.getMissing().isEmpty()) {
+            arg = missing.getMissing().get(0);
+        }
+        if (!(arg instanceof OptionSpec option)) {
             return null;
         }
         EtcdctlLine line;
         try {
-            line = session.line();
+            line = session.lineBeforeRunning();
         } catch (CliException unknownLine) {
             return null;
         }
-        for (GlobalFlag flag : GlobalFlag.values()) {
-            if (flag.longName().equals(option.longestName()) && !flag.on(line)) {
-                return "unknown flag: " + flag.longName();
-            }
-        }
-        return null;
+        return LineAdditions.onLine(option.userObject(), line) ? null : "unknown flag: " + option.longestName();
     }
 
     /** Returns null when etcdctl would just print the usage (an unknown word under a group command). */

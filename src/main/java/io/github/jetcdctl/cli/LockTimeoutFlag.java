@@ -25,12 +25,10 @@ public final class LockTimeoutFlag {
             description = "time to wait to obtain a file lock on db file, 0 to block indefinitely (default 10s)")
     Duration timeout = Duration.ofSeconds(10);
 
-    /** Refuses the flag where the selected line's etcdutl does not have it. */
-    public void requireOnLine(Session session, String commandPath) {
-        session.requireFlagOnLine(EtcdctlLine.Addition.ETCDUTL_LOCK_TIMEOUT, NAME, commandPath);
-    }
-
-    /** As {@link #requireOnLine}, for a command whose etcdctl form (not its etcdutl one) is running: no such flag. */
+    /**
+     * Refuses the flag for a command whose etcdctl form (not its etcdutl one) is running: no such flag on any line.
+     * (Before 3.7 the flag is refused before any command runs, as every {@link LineAddition} is.)
+     */
     public void refuseOutsideEtcdutl(Session session, String commandPath) {
         if (session.givenOnCommandLine(NAME)) {
             throw Session.unknownFlag(NAME, commandPath);

@@ -160,7 +160,6 @@ public final class Session {
         Set<GlobalFlag> decided = EnvironmentOverlay.apply(options, flagsOnCommandLine(), env, alsoConsumed, bindings,
                 line(), err);
         ContextOverlay.apply(options, decided, givenOnCommandLine("--context"), env, configFile, config);
-        requireGlobalFlagsOnLine();
         if (options.debug()) {
             EnvironmentOverlay.printDebug(options, line(), err);
         }
@@ -232,11 +231,15 @@ public final class Session {
                 .flatMap(config::find);
     }
 
-    /** A flag that the selected line does not have is refused in the words of etcdctl's unknown flag. */
-    public void requireFlagOnLine(EtcdctlLine.Addition addition, String flag, String commandPath) {
-        if (givenOnCommandLine(flag) && !line().has(addition)) {
-            throw unknownFlag(flag, commandPath);
+    /**
+     * The line that decides, before a command runs, what is an unknown command or flag: as {@link #helpLine()},
+     * but a {@code --compat} or {@code ETCDCTL_COMPAT} that names no line is its error, help included.
+     */
+    EtcdctlLine lineBeforeRunning() {
+        if (!options.compat().isEmpty() || !env.getOrDefault(COMPAT_ENV, "").isEmpty()) {
+            return line();
         }
+        return helpLine();
     }
 
     /** etcdctl's words for a flag the command does not have. */
@@ -245,36 +248,16 @@ public final class Session {
                 + (commandPath.isEmpty() ? "" : commandPath + " ") + "--help' for usage.");
     }
 
-    /**
-     * A global flag that etcdctl added after the selected line ({@code --max-request-bytes} before 3.6) is refused as
-     * etcdctl's unknown flag, the first one given.
-     */
-    private void requireGlobalFlagsOnLine() {
-        Set<String> notOnLine = new HashSet<>();
-        for (GlobalFlag flag : GlobalFlag.values()) {
-            if (!flag.on(line())) {
-                notOnLine.add(flag.longName());
-            }
-        }
-        ParseResult command = parseResult;
-        for (ParseResult pr = parseResult; pr != null; pr = pr.subcommand()) {
-            command = pr;
-        }
-        for (ParseResult pr = parseResult; pr != null; pr = pr.subcommand()) {
-            for (OptionSpec option : pr.matchedOptions()) {
-                if (notOnLine.contains(option.longestName())) {
-                    throw unknownFlag(option.longestName(),
-                            command.commandSpec().qualifiedName(" ").replaceFirst("^\\S+ ?", ""));
-                }
-            }
-        }
+    /** etcdctl's words for a command it does not have. */
+    public static CliException unknownCommand(String command) {
+        return new CliException(ExitCodes.ERROR, "unknown command " + GoQuote.quote(command)
+                + " for \"jetcdctl\"\nRun 'jetcdctl --help' for usage.");
     }
 
     /** A command that the selected line does not have is refused in the words of etcdctl's unknown command. */
     public void requireCommandOnLine(EtcdctlLine.Addition addition, String command) {
         if (!line().has(addition)) {
-            throw new CliException(ExitCodes.ERROR, "unknown command " + GoQuote.quote(command)
-                    + " for \"jetcdctl\"\nRun 'jetcdctl --help' for usage.");
+            throw unknownCommand(command);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.github.jetcdctl.help;
 
-import java.lang.reflect.AnnotatedElement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -103,8 +102,7 @@ final class CommandHelp {
     }
 
     boolean hidden() {
-        return spec.usageMessage().hidden() || !onLine(spec.userObject() == null ? null
-                : spec.userObject().getClass());
+        return spec.usageMessage().hidden() || !LineAdditions.onLine(spec.userObject(), line);
     }
 
     /** The visible subcommands, sorted by name as cobra sorts them. */
@@ -168,8 +166,7 @@ final class CommandHelp {
     private List<OptionSpec> visibleOptions() {
         List<OptionSpec> options = new ArrayList<>();
         for (OptionSpec option : spec.options()) {
-            Object member = option.userObject();
-            if (!option.hidden() && onLine(member instanceof AnnotatedElement element ? element : null)) {
+            if (!option.hidden() && LineAdditions.onLine(option.userObject(), line)) {
                 options.add(option);
             }
         }
@@ -179,11 +176,6 @@ final class CommandHelp {
     private HelpFlag flag(OptionSpec option) {
         String usage = option.usageHelp() ? "help for " + name() : String.join(" ", option.description()).strip();
         return HelpFlag.of(option, usage);
-    }
-
-    private boolean onLine(AnnotatedElement element) {
-        LineAddition addition = element == null ? null : element.getAnnotation(LineAddition.class);
-        return addition == null || line.has(addition.value());
     }
 
     private static List<HelpFlag> sorted(List<HelpFlag> flags) {

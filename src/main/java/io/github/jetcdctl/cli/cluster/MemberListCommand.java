@@ -46,7 +46,6 @@ public class MemberListCommand extends EtcdCommand {
      * do not copy. Before 3.6 the flag does not exist.
      */
     private boolean serializable() {
-        session().requireFlagOnLine(EtcdctlLine.Addition.MEMBER_LIST_CONSISTENCY, "--consistency", "member list");
         return switch (consistency) {
             case "s" -> true;
             case "l" -> false;

@@ -81,8 +81,6 @@ public class MakeMirrorCommand extends EtcdCommand {
 
     @Override
     protected void run() {
-        session().requireFlagOnLine(EtcdctlLine.Addition.MAKE_MIRROR_REV_AND_TXN_OPS, "--rev", "make-mirror");
-        session().requireFlagOnLine(EtcdctlLine.Addition.MAKE_MIRROR_REV_AND_TXN_OPS, "--max-txn-ops", "make-mirror");
         if (args.size() != 1) {
             throw CliException.badArgs("make-mirror takes one destination argument");
         }

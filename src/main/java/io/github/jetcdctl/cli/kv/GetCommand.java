@@ -120,7 +120,6 @@ public class GetCommand extends EtcdCommand {
             OfflineGet.print(from, request, printer, printValueOnly);
             return;
         }
-        session().requireFlagOnLine(EtcdctlLine.Addition.GET_STREAM, "--stream", "get");
         try (EtcdConnection connection = session().connect()) {
             Function<RangeRequest, RangeResponse> range =
                     r -> EtcdConnection.call(() -> connection.stub(KVGrpc::newBlockingStub).range(r));

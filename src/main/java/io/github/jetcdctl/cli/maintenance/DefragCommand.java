@@ -136,7 +136,6 @@ public class DefragCommand extends EtcdCommand {
         if (dataDir.isEmpty()) {
             lockTimeout.refuseOutsideEtcdutl(session(), "defrag");
         }
-        lockTimeout.requireOnLine(session(), "defrag");
         if (rolling) {
             defragmentRolling();
             return;

@@ -46,7 +46,6 @@ public class HashKvCommand extends EtcdCommand {
 
     @Override
     protected void run() {
-        lockTimeout.requireOnLine(session(), "hashkv");
         if (args.size() != 1) {
             // cobra's ExactArgs: a usage error (exit 1), not etcdctl's bad-arguments exit 128
             throw new ParameterException(spec.commandLine(), "accepts 1 arg(s), received " + args.size());

@@ -57,7 +57,6 @@ public class MigrateCommand extends EtcdCommand {
 
     @Override
     protected void run() {
-        lockTimeout.requireOnLine(session(), "migrate");
         List<String> missing = new ArrayList<>();
         if (dataDir == null) {
             missing.add("\"data-dir\"");

@@ -104,7 +104,6 @@ public class SnapshotRestoreCommand extends EtcdCommand {
 
     @Override
     protected void run() {
-        lockTimeout.requireOnLine(session(), "snapshot restore");
         if (args.size() != 1) {
             throw CliException.badArgs("snapshot restore requires exactly one argument");
         }

@@ -37,7 +37,6 @@ public class SnapshotStatusCommand extends EtcdCommand {
 
     @Override
     protected void run() {
-        lockTimeout.requireOnLine(session(), "snapshot status");
         if (args.size() != 1) {
             throw CliException.badArgs("snapshot status requires exactly one argument");
         }
