@@ -39,6 +39,10 @@ final class CommandHelp {
         return spec.qualifiedName();
     }
 
+    private CommandHelp root() {
+        return new CommandHelp(spec.root(), line);
+    }
+
     /** The words below {@code ancestor}: {@code member list} under the root. */
     String nameBelow(CommandHelp ancestor) {
         String path = commandPath();
@@ -174,7 +178,8 @@ final class CommandHelp {
     }
 
     private HelpFlag flag(OptionSpec option) {
-        String usage = option.usageHelp() ? "help for " + name() : String.join(" ", option.description()).strip();
+        String usage = option.usageHelp() ? "help for " + name() : OlderWords.description(nameBelow(root()),
+                option.longestName().substring(2), line, String.join(" ", option.description()).strip());
         return HelpFlag.of(option, usage);
     }
 

@@ -8,6 +8,8 @@
  * given, is cobra's Use ({@code get [options] <key> [range_end]}), else the name and the visible arguments' labels;
  * {@link io.github.jetcdctl.help.Examples} gives the examples; {@link io.github.jetcdctl.help.LineAddition} on a
  * command or an option field leaves it out of older lines' help; a flag's default and Go type come from its field
- * (and an unsigned converter), so descriptions do not repeat the default.
+ * (and an unsigned converter), so descriptions do not repeat the default. A flag that an older line's etcdctl
+ * described in other words gets those words on that line from the one table in
+ * {@link io.github.jetcdctl.help.OlderWords}.
  */
 package io.github.jetcdctl.help;

@@ -76,6 +76,7 @@ class HelpPerLineGoldenTest {
             for (List<String> args : List.of(List.of("--help"), List.of("help"), List.of("help", "get"),
                     List.of("get", "--help"), List.of("member", "list", "--help"),
                     List.of("endpoint", "status", "--help"), List.of("snapshot", "save", "--help"),
+                    List.of("endpoint", "hashkv", "--help"), List.of("help", "endpoint", "hashkv"),
                     List.of("member", "--help"), List.of("snapshot", "--help"), List.of("member"),
                     List.of("help", "nonexistent"), List.of("-h"), List.of("help", "help"),
                     List.of("help", "member", "nonexistent"), List.of("member", "nonexistent"))) {
@@ -121,6 +122,36 @@ class HelpPerLineGoldenTest {
         // etcdctl 3.5 repeats the error line; jetcdctl prints it once (a deliberate difference)
         List<String> firstTwo = expected.stderrText().replace("etcdctl", "jetcdctl").lines().limit(2).toList();
         assertEquals(String.join("\n", firstTwo) + "\n", actual.stderrText(), release);
+    }
+
+    static Stream<Arguments> flagsWhoseWordsChanged() {
+        List<Arguments> all = new ArrayList<>();
+        for (String release : EtcdBinaries.LINE_RELEASES) {
+            all.add(Arguments.of(release, List.of("check", "perf"), "load"));
+            all.add(Arguments.of(release, List.of("endpoint", "hashkv"), "rev"));
+        }
+        // etcdctl's offline defrag, 3.5 only (etcdutl's from 3.6); jetcdctl's says more on the other lines
+        all.add(Arguments.of(EtcdBinaries.V3_5, List.of("defrag"), "data-dir"));
+        return all.stream();
+    }
+
+    /**
+     * A flag that etcdctl described in other words on another line is described in the words of the selected
+     * line's etcdctl (the commands' other flags and texts are jetcdctl's too, hence the one line compared).
+     */
+    @ParameterizedTest(name = "{0} {1} --{2}")
+    @MethodSource("flagsWhoseWordsChanged")
+    void eachLineDescribesAFlagInItsEtcdctlsWords(String release, List<String> command, String flag) {
+        List<String> args = new ArrayList<>(command);
+        args.add("--help");
+        ProcessResult expected = Etcdctl.of(EtcdBinaries.forTest(release)).run(args);
+        ProcessResult actual = Jetcdctl.create().forLine(EtcdBinaries.lineOf(release)).run(args, null);
+        // (without the padding: jetcdctl's own longer flags widen defrag's column)
+        List<String> expectedLines = expected.stdoutText().lines().filter(l -> declaresFlag(l, flag))
+                .map(HelpPerLineGoldenTest::withoutPadding).toList();
+        assertEquals(1, expectedLines.size(), expected.toString());
+        assertEquals(expectedLines, actual.stdoutText().lines().filter(l -> declaresFlag(l, flag))
+                .map(HelpPerLineGoldenTest::withoutPadding).toList(), release + " " + args);
     }
 
     @Test
