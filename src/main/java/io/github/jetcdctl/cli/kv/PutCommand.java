@@ -22,7 +22,15 @@ import picocli.CommandLine.Parameters;
 
 /** {@code put [options] <key> <value>}, the value also from standard input. */
 @Command(name = "put", customSynopsis = "put [options] <key> <value> (<value> can also be given from stdin)",
-        description = "Puts the given key into the store")
+        description = {"Puts the given key into the store",
+            "Writes <value> under <key>. Without <value> on the command line (and without --ignore-value), the value",
+            "is all of standard input, bytes as they come: 'jetcdctl put /config/app < app.json' stores the file.",
+            "",
+            "A key or value that starts with '-' reads as a flag: put '--' before it",
+            "('jetcdctl put -- -key value', 'jetcdctl put key -- -value').",
+            "",
+            "--ignore-value keeps the key's current value and --ignore-lease its current lease (the key must exist);",
+            "--lease attaches the key to a lease (its hexadecimal ID); --prev-kv also prints the pair it replaced."})
 public class PutCommand extends EtcdCommand {
     private static final String NEEDS_ARGUMENTS = "put command needs 1 argument and input from stdin or 2 arguments";
 

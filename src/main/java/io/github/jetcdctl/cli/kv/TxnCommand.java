@@ -23,7 +23,19 @@ import picocli.CommandLine.Parameters;
  * ended by an empty line.
  */
 @Command(name = "txn", customSynopsis = "txn [options]",
-        description = "Txn processes all the requests in one transaction")
+        description = {"Txn processes all the requests in one transaction",
+            "Reads three blocks from standard input, each ended by an empty line, and sends them to etcd as one",
+            "atomic transaction: the comparisons; the requests to run when every comparison holds; the requests to",
+            "run otherwise. With -i each block is asked for in turn.",
+            "",
+            "A comparison is TARGET(\"key\") OP \"VALUE\", with TARGET one of value (val), version (ver), create (c)",
+            "or mod (m), OP one of = != < >, and VALUE in double quotes, numbers too (mod \"0\": no such key).",
+            "A request is a get, put or del line in the words of those commands, flags included. For example:",
+            "",
+            "  $ printf '%s\\n' 'mod(\"/app/leader\") = \"0\"' '' 'put /app/leader me' '' 'get /app/leader' '' \\",
+            "      | jetcdctl txn",
+            "",
+            "prints SUCCESS or FAILURE, then each request's result."})
 public class TxnCommand extends EtcdCommand {
     @Parameters(arity = "0..*", hidden = true, description = "none accepted")
     List<String> args = new ArrayList<>();
