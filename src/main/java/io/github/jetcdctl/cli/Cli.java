@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -185,17 +186,14 @@ public final class Cli {
     }
 
     /**
-     * A bad value for (or a missing value of) a flag that the selected line does not have is etcdctl's unknown
-     * flag: pflag knows no such flag to parse the value of. The line is the one given before the error (--compat,
-     * else the variable, else the context's); an unknown line leaves the error as it is.
+     * pflag's unknown flag for a flag that the selected line does not have, given before the error or the one whose
+     * value is bad or missing: pflag knows no such flag to parse the value of, and stops at the first unknown flag.
+     * The line is the one given before the error (--compat, else the variable, else the context's); an unknown line
+     * leaves the error as it is.
      */
     private static String flagOfALaterLine(ParameterException e, Session session) {
-        ArgSpec arg = e.getArgSpec();
-        if (e instanceof CommandLine.MissingParameterException missing && !missing.getMissing().isEmpty()) {
-            arg = missing.getMissing().get(0);
-        }
-        if (!(arg instanceof OptionSpec option)) {
-            return null;
+        if (isCommandWordError(e)) {
+            return null; // cobra looks for the command before pflag reads a flag
         }
         EtcdctlLine line;
         try {
@@ -203,7 +201,33 @@ public final class Cli {
         } catch (CliException unknownLine) {
             return null;
         }
-        return LineAdditions.onLine(option.userObject(), line) ? null : "unknown flag: " + option.longestName();
+        List<OptionSpec> given = new ArrayList<>();
+        // the options each command on the way to the error matched (the one in error its options so far)
+        for (CommandLine level = e.getCommandLine(); level != null; level = level.getParent()) {
+            ParseResult matched = level.getParseResult();
+            if (matched != null) {
+                given.addAll(0, matched.matchedOptions());
+            }
+        }
+        ArgSpec failed = e instanceof CommandLine.MissingParameterException missing && !missing.getMissing().isEmpty()
+                ? missing.getMissing().get(0) : e.getArgSpec();
+        if (failed instanceof OptionSpec option) {
+            given.add(option);
+        }
+        for (OptionSpec option : given) {
+            if (!LineAdditions.onLine(option.userObject(), line)) {
+                return "unknown flag: " + option.longestName();
+            }
+        }
+        return null;
+    }
+
+    /** A word that names no command, or more than one by its abbreviation. */
+    private static boolean isCommandWordError(ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            return !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-");
+        }
+        return String.valueOf(e.getMessage()).contains("' is not unique: it matches ");
     }
 
     /** Returns null when etcdctl would just print the usage (an unknown word under a group command). */
