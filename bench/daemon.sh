@@ -59,25 +59,28 @@ echo "| case | etcdctl | JVM per command | daemon | daemon / etcdctl | client pe
 echo "|---|---|---|---|---|---|"
 # case NAME ENV ARGS: ENV is prepended to the jetcdctl runs only
 case_() {
-  local name=$1 env=$2 args=$3 i side cmd
+  local name=$1 env=$2 args=$3 i side cmd start
   for side in jvm daemon theirs; do : >"$work/$side.wall"; : >"$work/$side.rss"; done
   for i in $(seq "$rounds"); do
     for side in jvm daemon theirs; do
       case $side in
-        jvm) cmd="env $env JETCDCTL_DAEMON=off $ours $args" ;;
-        daemon) cmd="env $env JETCDCTL_DAEMON=on $ours $args" ;;
+        jvm) cmd="$env JETCDCTL_DAEMON=off $ours $args" ;; # (assignments, not env: no process more than etcdctl)
+        daemon) cmd="$env JETCDCTL_DAEMON=on $ours $args" ;;
         theirs) cmd="$theirs $args" ;;
       esac
-      /usr/bin/time -f "%e %M" -o "$work/time" bash -c "$cmd" >/dev/null 2>"$work/err" || {
+      # (wall time from bash's clock, to the microsecond: /usr/bin/time's %e has 10 ms steps, as coarse as a
+      # warm command; its fork is in every side's figure alike)
+      start=$EPOCHREALTIME
+      /usr/bin/time -f "%M" -o "$work/time" bash -c "$cmd" >/dev/null 2>"$work/err" || {
         echo "daemon bench: '$cmd' failed:" >&2; cat "$work/err" >&2; exit 1; }
-      awk '{print $1}' "$work/time" >>"$work/$side.wall"
-      awk '{print $2}' "$work/time" >>"$work/$side.rss"
+      echo "$EPOCHREALTIME - $start" | bc -l >>"$work/$side.wall"
+      cat "$work/time" >>"$work/$side.rss"
     done
   done
   local jw dw tw dr
   jw=$(median <"$work/jvm.wall"); dw=$(median <"$work/daemon.wall"); tw=$(median <"$work/theirs.wall")
   dr=$(median <"$work/daemon.rss")
-  printf '| %s | %s s | %s s | %s s | %s× | %d MiB |\n' "$name" "$tw" "$jw" "$dw" "$(ratio "$dw" "$tw")" \
+  printf '| %s | %.3f s | %.3f s | %.3f s | %s× | %d MiB |\n' "$name" "$tw" "$jw" "$dw" "$(ratio "$dw" "$tw")" \
     "$((${dr%.*} / 1024))"
 }
 case_ "get one key, JDK 25" "JETCDCTL_JAVA=" "--endpoints=$ep get /bench/one"
@@ -111,12 +114,17 @@ echo "daemon CPU per get in the loop (JDK 25): $(echo "($after - $before) * 1000
 : >"$work/first.wall"; : >"$work/jvm.wall"
 for i in $(seq 5); do
   JETCDCTL_DAEMON=on JETCDCTL_JAVA= "$ours" daemon stop >/dev/null
-  /usr/bin/time -f "%e" -a -o "$work/first.wall" env JETCDCTL_DAEMON=on JETCDCTL_JAVA= "$ours" --endpoints="$ep" get /bench/one >/dev/null
-  /usr/bin/time -f "%e" -a -o "$work/jvm.wall" env JETCDCTL_DAEMON=off JETCDCTL_JAVA= "$ours" --endpoints="$ep" get /bench/one >/dev/null
+  start=$EPOCHREALTIME
+  JETCDCTL_DAEMON=on JETCDCTL_JAVA= "$ours" --endpoints="$ep" get /bench/one >/dev/null
+  echo "$EPOCHREALTIME - $start" | bc -l >>"$work/first.wall"
+  start=$EPOCHREALTIME
+  JETCDCTL_DAEMON=off JETCDCTL_JAVA= "$ours" --endpoints="$ep" get /bench/one >/dev/null
+  echo "$EPOCHREALTIME - $start" | bc -l >>"$work/jvm.wall"
   sleep 3
 done
 f=$(median <"$work/first.wall"); j=$(median <"$work/jvm.wall")
-echo "| first command, no daemon running, JDK 25 | | $j s | $f s | ($(ratio "$f" "$j")× the JVM route) | |"
+printf '| first command, no daemon running, JDK 25 | | %.3f s | %.3f s |' "$j" "$f"
+echo " ($(ratio "$f" "$j")× the JVM route) | |"
 
 sleep 5
 for java in "" ${jdk17:+"$jdk17"}; do
