@@ -26,13 +26,17 @@ import java.util.regex.Pattern;
  */
 public final class EtcdBinaries {
 
-    /** The etcd version the oracle and the default clusters use. */
-    public static final String DEFAULT_VERSION = "3.5.16";
-
     /** The pinned release of each etcd line the suite runs: 3.5 from Debian, 3.6 and 3.7 built from Go modules. */
-    public static final String V3_5 = DEFAULT_VERSION;
+    public static final String V3_5 = "3.5.16";
     public static final String V3_6 = "3.6.17";
     public static final String V3_7 = "3.7.4";
+
+    /**
+     * The etcd version the oracle and the default clusters use, and so the line jetcdctl reproduces in the tests
+     * that do not name one: 3.5.16, or another line's release with {@code -Djetcdctl.test.etcd=3.6.17} (the whole
+     * golden set against that line's servers and etcdctl).
+     */
+    public static final String DEFAULT_VERSION = System.getProperty("jetcdctl.test.etcd", V3_5);
     public static final List<String> LINE_RELEASES = List.of(V3_5, V3_6, V3_7);
 
     private static final Pattern ETCD_VERSION = Pattern.compile("(?m)^etcd Version: (\\S+)");
