@@ -19,7 +19,8 @@ import io.grpc.stub.ClientCalls;
 
 /**
  * Reads a key range page by page at one revision for a reader that looks at each key-value once and keeps none
- * (the space report), decoding each page as it is read: every key-value goes to the reader straight from the
+ * (the space report), decoding each page as it is read ({@link #page} also decodes get's pages, see
+ * {@link RangePager}): every key-value goes to the reader straight from the
  * wire and is garbage at once. A page decoded whole into a response instead outlives the JVM's small young
  * generation (the launcher starts the heap at 8 MB), is promoted whole, and the serial collector grows its old
  * generation rather than collect it while the heap may grow: 1M keys of 1 KiB read as 16 MB pages took 1.4 GB.
