@@ -32,7 +32,8 @@ import io.github.jetcdctl.output.RangeListing;
  * times as long with a 4 MB floor, 4 pages with this one.
  *
  * <p>The first page (1,000 keys: its header, count and more are the listing's) is read before anything is
- * printed, so its errors come first. The later pages are read one after another on a thread of their own and
+ * printed, so its errors come first; the second is at most 16,000 keys, so that a reader that stops early
+ * ({@code | head}) is noticed soon. The later pages are read one after another on a thread of their own and
  * decoded as they arrive ({@link RangeScan#page}): their key-values go to the printer through a small bounded
  * queue, so no page is ever a heap object (a page decoded whole outlives the JVM's small young generation and is
  * promoted whole; see RangeScan). A page's raw bytes wait in gRPC's receive buffer while it is decoded; the next
@@ -40,6 +41,11 @@ import io.github.jetcdctl.output.RangeListing;
  */
 public final class RangePager {
     private static final int FIRST_PAGE_KEYS = 1000;
+    /**
+     * The page after the first is small too: a reader that stops early ({@code | head}) is noticed only at the
+     * first write after the pipe closed, and the first page's lines fit in the pipe's buffer.
+     */
+    private static final int SECOND_PAGE_KEYS = 16 * FIRST_PAGE_KEYS;
     private static final long MIN_PAGE_BYTES = 16L << 20;
     private static final long MAX_PAGE_BYTES = 64L << 20;
     private static final long PIECES = 16;
@@ -189,6 +195,7 @@ public final class RangePager {
         private final BlockingQueue<Object> queue;
         private final WeakReference<Pages> listing;
         private RangeScan.Page last;
+        private final long firstKeys;
         private long produced;
         private List<KeyValue> chunk = new ArrayList<>();
         private long chunkBytes;
@@ -200,6 +207,7 @@ public final class RangePager {
             this.source = source;
             this.closed = closed;
             this.last = first;
+            this.firstKeys = first.keys();
             this.produced = first.keys();
             this.total = total;
             this.queue = queue;
@@ -213,9 +221,12 @@ public final class RangePager {
                 while (last.more() && last.keys() > 0 && produced < total) {
                     long perKey = Math.max(1, last.bytes() / last.keys());
                     long pageBytes = Math.max(MIN_PAGE_BYTES, Math.min(MAX_PAGE_BYTES, total * perKey / PIECES));
+                    long pageKeys = Math.max(1, pageBytes / perKey);
+                    if (produced == firstKeys) {
+                        pageKeys = Math.min(pageKeys, SECOND_PAGE_KEYS);
+                    }
                     RangeRequest next = request.toBuilder().setKey(last.lastKey().concat(ZERO))
-                            .setLimit(pageLimit(request.getLimit(), produced, Math.max(1, pageBytes / perKey)))
-                            .build();
+                            .setLimit(pageLimit(request.getLimit(), produced, pageKeys)).build();
                     last = source.read(next, this::hand);
                     produced += last.keys();
                     flush();
