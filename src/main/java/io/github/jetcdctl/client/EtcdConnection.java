@@ -114,6 +114,11 @@ public final class EtcdConnection implements AutoCloseable {
         return this;
     }
 
+    /** Whether this connection was closed (a batch's shared one is closed only at the batch's end). */
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
     /** Closes the connection, unless a batch shares it ({@link ClientFactory#closeSharedConnections}). */
     @Override
     public void close() {

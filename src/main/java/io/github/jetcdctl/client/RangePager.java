@@ -1,10 +1,15 @@
 package io.github.jetcdctl.client;
 
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import com.google.protobuf.ByteString;
@@ -12,6 +17,8 @@ import com.google.protobuf.ByteString;
 import io.etcd.jetcd.api.KeyValue;
 import io.etcd.jetcd.api.RangeRequest;
 import io.etcd.jetcd.api.RangeResponse;
+import io.github.jetcdctl.CliException;
+import io.github.jetcdctl.ExitCodes;
 import io.github.jetcdctl.output.RangeListing;
 
 /**
@@ -21,17 +28,39 @@ import io.github.jetcdctl.output.RangeListing;
  * <p>etcd counts the rest of the range for every page (there is no way to skip the count), so each page costs
  * a walk over the remaining keys in the server's index, ~0.4 s per million keys. Pages are therefore sized to
  * split a range into about 16 pieces, between 16 and 64 MB each: the counting stays a small multiple of one full
- * read, and memory stays flat beyond 64 MB pages. The 16 MB floor matters for small values: a million keys
- * without values (~45 MB) took 11 pages and 1.6 times as long with a 4 MB floor, 4 pages with this one. The next page is requested as soon as one arrives, so the server reads it while the
- * current one is printed (two pages at most are held).
+ * read. The 16 MB floor matters for small values: a million keys without values (~45 MB) took 11 pages and 1.6
+ * times as long with a 4 MB floor, 4 pages with this one.
+ *
+ * <p>The first page (1,000 keys: its header, count and more are the listing's) is read before anything is
+ * printed, so its errors come first; the second is at most 16,000 keys, so that a reader that stops early
+ * ({@code | head}) is noticed soon. The later pages are read one after another on a thread of their own and
+ * decoded as they arrive ({@link RangeScan#page}): their key-values go to the printer through a small bounded
+ * queue, so no page is ever a heap object (a page decoded whole outlives the JVM's small young generation and is
+ * promoted whole; see RangeScan). A page's raw bytes wait in gRPC's receive buffer while it is decoded; the next
+ * page is requested once the current one is decoded, while the queue's last key-values are printed.
  */
 public final class RangePager {
     private static final int FIRST_PAGE_KEYS = 1000;
+    /**
+     * The page after the first is small too: a reader that stops early ({@code | head}) is noticed only at the
+     * first write after the pipe closed, and the first page's lines fit in the pipe's buffer.
+     */
+    private static final int SECOND_PAGE_KEYS = 16 * FIRST_PAGE_KEYS;
     private static final long MIN_PAGE_BYTES = 16L << 20;
     private static final long MAX_PAGE_BYTES = 64L << 20;
     private static final long PIECES = 16;
+    /** Key-values are handed to the printer in chunks of this many, or of this many bytes of keys and values. */
+    private static final int CHUNK_KEYS = 256;
+    private static final long CHUNK_BYTES = 64 << 10;
+    private static final int QUEUED_CHUNKS = 4;
+    private static final ByteString ZERO = ByteString.copyFrom(new byte[] {0});
 
     private RangePager() {
+    }
+
+    /** Reads one page of a range, handing its key-values to {@code reader} in order. */
+    interface PageSource {
+        RangeScan.Page read(RangeRequest request, Consumer<KeyValue> reader);
     }
 
     /**
@@ -47,68 +76,67 @@ public final class RangePager {
     }
 
     /** The first page is fetched now (errors surface before any output); the rest as the listing is read. */
+    public static RangeListing fetch(EtcdConnection connection, RangeRequest request) {
+        return fetch(request, (page, reader) -> RangeScan.page(connection, page, reader), connection::isClosed);
+    }
+
+    /** As {@link #fetch(EtcdConnection, RangeRequest)}, each page a whole response from {@code rpc}. */
     public static RangeListing fetch(RangeRequest request, Function<RangeRequest, RangeResponse> rpc) {
+        return fetch(request, (page, reader) -> {
+            RangeResponse response = rpc.apply(page);
+            response.getKvsList().forEach(reader);
+            ByteString lastKey = response.getKvsCount() == 0 ? ByteString.EMPTY
+                    : response.getKvs(response.getKvsCount() - 1).getKey();
+            return new RangeScan.Page(response.getHeader(), response.hasHeader(), response.getMore(),
+                    response.getCount(), response.getKvsCount(), lastKey, response.getSerializedSize());
+        }, () -> false);
+    }
+
+    private static RangeListing fetch(RangeRequest request, PageSource source, BooleanSupplier closed) {
         long userLimit = request.getLimit();
-        RangeResponse first = rpc.apply(request.toBuilder().setLimit(pageLimit(userLimit, 0, FIRST_PAGE_KEYS))
-                .build());
-        long total = userLimit > 0 ? Math.min(userLimit, first.getCount()) : first.getCount();
-        boolean more = userLimit > 0 && first.getCount() > userLimit;
-        long revision = request.getRevision() > 0 ? request.getRevision() : first.getHeader().getRevision();
+        List<KeyValue> firstKvs = new ArrayList<>();
+        RangeScan.Page first = source.read(request.toBuilder().setLimit(pageLimit(userLimit, 0, FIRST_PAGE_KEYS))
+                .build(), firstKvs::add);
+        long total = userLimit > 0 ? Math.min(userLimit, first.count()) : first.count();
+        boolean more = userLimit > 0 && first.count() > userLimit;
+        long revision = request.getRevision() > 0 ? request.getRevision() : first.header().getRevision();
         RangeRequest rest = request.toBuilder().setRevision(revision).build();
-        Iterable<KeyValue> kvs = () -> new Pages(rest, rpc, first, total, MAX_PAGE_BYTES);
-        return new RangeListing(first.getHeader(), kvs, more, first.getCount(), first.hasHeader());
+        Iterable<KeyValue> kvs = () -> new Pages(rest, source, closed, first, firstKvs, total);
+        return new RangeListing(first.header(), kvs, more, first.count(), first.hasHeader());
     }
 
     private static long pageLimit(long userLimit, long delivered, long pageKeys) {
         return userLimit > 0 ? Math.min(pageKeys, userLimit - delivered) : pageKeys;
     }
 
-    /** Page requests run on their own daemon thread, so that an abandoned listing never holds the JVM. */
-    private static void startDaemon(Runnable request) {
-        Thread t = new Thread(request, "range-page");
-        t.setDaemon(true);
-        t.start();
+    /** The end of the range, or the failure that ended it early, as the last item of the queue. */
+    private record End(Throwable failure) {
+    }
+
+    /** Thrown into the page being decoded when nobody reads the listing any more. */
+    private static final class Abandoned extends RuntimeException {
+        Abandoned() {
+            super("the listing is no longer read", null, false, false);
+        }
     }
 
     private static final class Pages implements Iterator<KeyValue> {
-        private final RangeRequest request;
-        private final Function<RangeRequest, RangeResponse> rpc;
         private final long total;
-        private final long maxPageBytes;
-        private List<KeyValue> page;
-        private boolean pageHasMore;
-        private int index;
+        private Iterator<KeyValue> current;
+        private BlockingQueue<Object> queue;
         private long delivered;
-        private long pageKeys = FIRST_PAGE_KEYS;
-        private CompletableFuture<RangeResponse> prefetched;
 
-        Pages(RangeRequest request, Function<RangeRequest, RangeResponse> rpc, RangeResponse first, long total,
-                long maxPageBytes) {
-            this.request = request;
-            this.rpc = rpc;
+        Pages(RangeRequest request, PageSource source, BooleanSupplier closed, RangeScan.Page first,
+                List<KeyValue> firstKvs, long total) {
             this.total = total;
-            this.maxPageBytes = maxPageBytes;
-            accept(first);
-        }
-
-        private void accept(RangeResponse response) {
-            page = response.getKvsList();
-            pageHasMore = response.getMore();
-            index = 0;
-            prefetched = null;
-            if (page.isEmpty()) {
-                return;
-            }
-            long perKey = Math.max(1, response.getSerializedSize() / page.size());
-            long pageBytes = Math.max(Math.min(MIN_PAGE_BYTES, maxPageBytes), Math.min(maxPageBytes,
-                    total * perKey / PIECES));
-            pageKeys = Math.max(1, pageBytes / perKey);
-            long deliveredAfterPage = delivered + page.size();
-            if (pageHasMore && deliveredAfterPage < total) {
-                ByteString after = page.get(page.size() - 1).getKey().concat(ByteString.copyFrom(new byte[] {0}));
-                RangeRequest next = request.toBuilder().setKey(after)
-                        .setLimit(pageLimit(request.getLimit(), deliveredAfterPage, pageKeys)).build();
-                prefetched = CompletableFuture.supplyAsync(() -> rpc.apply(next), RangePager::startDaemon);
+            this.current = firstKvs.iterator();
+            if (first.more() && first.keys() > 0 && first.keys() < total) {
+                queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
+                Thread reader = new Thread(new LaterPages(request, source, closed, first, total, queue,
+                        new WeakReference<>(this)), "range-page");
+                // an abandoned listing never holds the JVM
+                reader.setDaemon(true);
+                reader.start();
             }
         }
 
@@ -117,24 +145,35 @@ public final class RangePager {
             if (delivered >= total) {
                 return false;
             }
-            if (index < page.size()) {
-                return true;
+            while (!current.hasNext()) {
+                if (queue == null) {
+                    return false;
+                }
+                Object item = take();
+                if (item instanceof End end) {
+                    queue = null;
+                    if (end.failure() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (end.failure() instanceof Error e) {
+                        throw e;
+                    }
+                    return false;
+                }
+                @SuppressWarnings("unchecked")
+                List<KeyValue> chunk = (List<KeyValue>) item;
+                current = chunk.iterator();
             }
-            if (prefetched == null) {
-                return false;
-            }
+            return true;
+        }
+
+        private Object take() {
             try {
-                accept(prefetched.join());
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw e;
+                return queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CliException(ExitCodes.ERROR, "context canceled");
             }
-            return index < page.size();
         }
 
         @Override
@@ -143,7 +182,96 @@ public final class RangePager {
                 throw new NoSuchElementException();
             }
             delivered++;
-            return page.get(index++);
+            return current.next();
+        }
+    }
+
+    /** Reads the pages after the first, one after another, into the queue. */
+    private static final class LaterPages implements Runnable {
+        private final RangeRequest request;
+        private final PageSource source;
+        private final BooleanSupplier closed;
+        private final long total;
+        private final BlockingQueue<Object> queue;
+        private final WeakReference<Pages> listing;
+        private RangeScan.Page last;
+        private final long firstKeys;
+        private long produced;
+        private List<KeyValue> chunk = new ArrayList<>();
+        private long chunkBytes;
+        private boolean abandoned;
+
+        LaterPages(RangeRequest request, PageSource source, BooleanSupplier closed, RangeScan.Page first, long total,
+                BlockingQueue<Object> queue, WeakReference<Pages> listing) {
+            this.request = request;
+            this.source = source;
+            this.closed = closed;
+            this.last = first;
+            this.firstKeys = first.keys();
+            this.produced = first.keys();
+            this.total = total;
+            this.queue = queue;
+            this.listing = listing;
+        }
+
+        @Override
+        public void run() {
+            Throwable failure = null;
+            try {
+                while (last.more() && last.keys() > 0 && produced < total) {
+                    long perKey = Math.max(1, last.bytes() / last.keys());
+                    long pageBytes = Math.max(MIN_PAGE_BYTES, Math.min(MAX_PAGE_BYTES, total * perKey / PIECES));
+                    long pageKeys = Math.max(1, pageBytes / perKey);
+                    if (produced == firstKeys) {
+                        pageKeys = Math.min(pageKeys, SECOND_PAGE_KEYS);
+                    }
+                    RangeRequest next = request.toBuilder().setKey(last.lastKey().concat(ZERO))
+                            .setLimit(pageLimit(request.getLimit(), produced, pageKeys)).build();
+                    last = source.read(next, this::hand);
+                    produced += last.keys();
+                    flush();
+                }
+            } catch (Throwable t) {
+                failure = t;
+            }
+            if (!abandoned) {
+                try {
+                    put(new End(failure));
+                } catch (Abandoned e) {
+                    // nobody reads the listing any more
+                }
+            }
+        }
+
+        private void hand(KeyValue kv) {
+            chunk.add(kv);
+            chunkBytes += kv.getKey().size() + kv.getValue().size();
+            if (chunk.size() >= CHUNK_KEYS || chunkBytes >= CHUNK_BYTES) {
+                flush();
+            }
+        }
+
+        private void flush() {
+            if (!chunk.isEmpty()) {
+                put(chunk);
+                chunk = new ArrayList<>();
+                chunkBytes = 0;
+            }
+        }
+
+        /** Waits for room in the queue while the listing is still read (its iterator reachable, its connection open). */
+        private void put(Object item) {
+            try {
+                while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                    if (listing.get() == null || closed.getAsBoolean()) {
+                        abandoned = true;
+                        throw new Abandoned();
+                    }
+                }
+            } catch (InterruptedException e) {
+                abandoned = true;
+                throw new Abandoned();
+            }
         }
     }
 }

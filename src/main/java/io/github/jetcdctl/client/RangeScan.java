@@ -19,7 +19,8 @@ import io.grpc.stub.ClientCalls;
 
 /**
  * Reads a key range page by page at one revision for a reader that looks at each key-value once and keeps none
- * (the space report), decoding each page as it is read: every key-value goes to the reader straight from the
+ * (the space report), decoding each page as it is read ({@link #page} also decodes get's pages, see
+ * {@link RangePager}): every key-value goes to the reader straight from the
  * wire and is garbage at once. A page decoded whole into a response instead outlives the JVM's small young
  * generation (the launcher starts the heap at 8 MB), is promoted whole, and the serial collector grows its old
  * generation rather than collect it while the heap may grow: 1M keys of 1 KiB read as 16 MB pages took 1.4 GB.
@@ -32,12 +33,14 @@ public final class RangeScan {
     private static final int HEADER = 1;
     private static final int KVS = 2;
     private static final int MORE = 3;
+    private static final int COUNT = 4;
 
     private RangeScan() {
     }
 
-    /** What a page held besides its key-values. */
-    private record Page(ResponseHeader header, boolean more, int keys, ByteString lastKey, long bytes) {
+    /** What a page held besides its key-values: {@code bytes} is the response's size on the wire. */
+    record Page(ResponseHeader header, boolean hasHeader, boolean more, long count, int keys, ByteString lastKey,
+            long bytes) {
     }
 
     /**
@@ -63,18 +66,20 @@ public final class RangeScan {
         return first.header();
     }
 
-    private static Page page(EtcdConnection connection, RangeRequest request, Consumer<KeyValue> reader) {
+    /**
+     * Reads one page, handing each key-value to {@code reader} as it is decoded (on this thread: a blocking call
+     * decodes its response on the calling thread); the reader may throw to abandon the page.
+     */
+    static Page page(EtcdConnection connection, RangeRequest request, Consumer<KeyValue> reader) {
         MethodDescriptor<RangeRequest, Page> method = KVGrpc.getRangeMethod().toBuilder(
                 KVGrpc.getRangeMethod().getRequestMarshaller(), new PageDecoder(reader)).build();
         KVGrpc.KVBlockingStub stub = connection.stub(KVGrpc::newBlockingStub);
-        // a blocking call decodes the response on this thread, so the reader runs here, one page at a time
         return EtcdConnection.call(() -> ClientCalls.blockingUnaryCall(stub.getChannel(), method,
                 stub.getCallOptions(), request));
     }
 
     /**
-     * Decodes a RangeResponse field by field, handing each key-value to the reader as soon as it is read (the
-     * count of the rest of the range is skipped: the pages go on while the server says there is more).
+     * Decodes a RangeResponse field by field, handing each key-value to the reader as soon as it is read.
      */
     private static final class PageDecoder implements MethodDescriptor.Marshaller<Page> {
         private final Consumer<KeyValue> reader;
@@ -94,7 +99,9 @@ public final class RangeScan {
                 CodedInputStream in = CodedInputStream.newInstance(stream);
                 in.setSizeLimit(Integer.MAX_VALUE);
                 ResponseHeader header = ResponseHeader.getDefaultInstance();
+                boolean hasHeader = false;
                 boolean more = false;
+                long count = 0;
                 int keys = 0;
                 ByteString lastKey = ByteString.EMPTY;
                 while (true) {
@@ -103,8 +110,10 @@ public final class RangeScan {
                         break;
                     }
                     switch (WireFormat.getTagFieldNumber(tag)) {
-                        case HEADER -> header = in.readMessage(ResponseHeader.parser(),
-                                ExtensionRegistryLite.getEmptyRegistry());
+                        case HEADER -> {
+                            header = in.readMessage(ResponseHeader.parser(), ExtensionRegistryLite.getEmptyRegistry());
+                            hasHeader = true;
+                        }
                         case KVS -> {
                             KeyValue kv = in.readMessage(KeyValue.parser(), ExtensionRegistryLite.getEmptyRegistry());
                             reader.accept(kv);
@@ -112,10 +121,11 @@ public final class RangeScan {
                             keys++;
                         }
                         case MORE -> more = in.readBool();
+                        case COUNT -> count = in.readInt64();
                         default -> in.skipField(tag);
                     }
                 }
-                return new Page(header, more, keys, lastKey, in.getTotalBytesRead());
+                return new Page(header, hasHeader, more, count, keys, lastKey, in.getTotalBytesRead());
             } catch (IOException e) {
                 throw Status.INTERNAL.withDescription("a Range response does not parse: " + e.getMessage())
                         .withCause(e).asRuntimeException();

@@ -125,7 +125,8 @@ public class GetCommand extends EtcdCommand {
                     r -> EtcdConnection.call(() -> connection.stub(KVGrpc::newBlockingStub).range(r));
             // --stream: etcd 3.7's RangeStream where the server has it; otherwise the range is read as without it
             RangeListing listing = (stream ? RangeStreams.fetch(connection, request).map(RangeListing::of)
-                    : Optional.<RangeListing>empty()).orElseGet(() -> RangePager.canPage(request) ? RangePager.fetch(request, range)
+                    : Optional.<RangeListing>empty()).orElseGet(() -> RangePager.canPage(request)
+                            ? RangePager.fetch(connection, request)
                             : RangeListing.of(range.apply(request)));
             Printer printer = decoding != null ? decoding : session().printer();
             checkFormat(printer);
