@@ -128,20 +128,14 @@ class SnapshotRestoreLinesTest {
         Path snapshot = SNAPSHOTS.get("3.7");
 
         // etcd 3.6's own words, from a start on etcdutl 3.7's restore
-        Path theirs = dir.resolve("refused-theirs");
-        restore(Etcdutl.of(v37).run(restoreArgs(snapshot, theirs, ONE.get(0))));
         RestoredCluster.Seat seat = ONE.get(0);
-        ProcessResult etcd = ProcessRunner.run(List.of(v36.etcd().toString(), "--name=" + seat.name(),
-                "--data-dir=" + theirs, "--listen-client-urls=http://" + seat.clientEndpoint(),
-                "--advertise-client-urls=http://" + seat.clientEndpoint(), "--listen-peer-urls=" + seat.peerUrl(),
-                "--initial-advertise-peer-urls=" + seat.peerUrl(),
-                "--initial-cluster=" + RestoredCluster.initialCluster(ONE), "--initial-cluster-token=" + TOKEN),
-                null, Map.of(), null, Duration.ofSeconds(60), true);
-        assertNotEquals(0, etcd.exitCode(), "etcd 3.6 starts from a 3.7 snapshot");
-        Matcher reason = Pattern.compile("\"msg\":\"discovery failed\",\"error\":\"((?:[^\"\\\\]|\\\\.)*)\"")
-                .matcher(etcd.stderrText() + etcd.stdoutText());
-        assertTrue(reason.find(), etcd.toString());
-        String etcdsReason = reason.group(1).replace("\\\"", "\"");
+        String etcdsReason = etcdRefusal(v36, v37, snapshot, seat, "refused-theirs");
+        if (etcdsReason == null) {
+            // Once in a full CI run etcd 3.6 exited 2 here (a Go panic) without its usual fatal line; the cause is
+            // etcd's, not the restore's (the reproduction by hand refuses every time): one more start, and the
+            // panic itself in the message if it happens again.
+            etcdsReason = etcdRefusal(v36, v37, snapshot, seat, "refused-theirs-again");
+        }
         assertEquals("version \"3.7.0\" is not supported", etcdsReason);
 
         Path ours = dir.resolve("refused-ours");
@@ -163,6 +157,29 @@ class SnapshotRestoreLinesTest {
         assertEquals(128, malformed.exitCode(), malformed.toString());
         assertTrue(malformed.stderrText().contains("Error: wrong target version format, expected \"X.Y\", got "
                 + "\"three\""), malformed.stderrText());
+    }
+
+    /** etcd {@code boot}'s reason for refusing etcdutl {@code restorer}'s restore of {@code snapshot}, or null. */
+    private static String etcdRefusal(EtcdBinaries boot, EtcdBinaries restorer, Path snapshot,
+            RestoredCluster.Seat seat, String dirName) {
+        Path theirs = dir.resolve(dirName);
+        restore(Etcdutl.of(restorer).run(restoreArgs(snapshot, theirs, seat)));
+        ProcessResult etcd = ProcessRunner.run(List.of(boot.etcd().toString(), "--name=" + seat.name(),
+                "--data-dir=" + theirs, "--listen-client-urls=http://" + seat.clientEndpoint(),
+                "--advertise-client-urls=http://" + seat.clientEndpoint(), "--listen-peer-urls=" + seat.peerUrl(),
+                "--initial-advertise-peer-urls=" + seat.peerUrl(),
+                "--initial-cluster=" + RestoredCluster.initialCluster(ONE), "--initial-cluster-token=" + TOKEN),
+                null, Map.of(), null, Duration.ofSeconds(60), true);
+        assertNotEquals(0, etcd.exitCode(), "etcd " + boot.version() + " starts from the snapshot");
+        String output = etcd.stderrText() + etcd.stdoutText();
+        Matcher reason = Pattern.compile("\"msg\":\"discovery failed\",\"error\":\"((?:[^\"\\\\]|\\\\.)*)\"")
+                .matcher(output);
+        if (reason.find()) {
+            return reason.group(1).replace("\\\"", "\"");
+        }
+        System.err.println("etcd " + boot.version() + " exited " + etcd.exitCode() + " without its reason; the end of"
+                + " its output:\n" + output.substring(Math.max(0, output.length() - 6000)));
+        return null;
     }
 
     /** etcdutl of the snapshot's line restores it, and etcd of that line boots the result. */
