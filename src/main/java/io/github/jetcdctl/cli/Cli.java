@@ -125,7 +125,7 @@ public final class Cli {
         for (ParseResult level = pr; level != null; level = level.subcommand()) {
             Object object = level.commandSpec().userObject();
             if (!LineAdditions.onLine(object, line)) {
-                throw Session.unknownCommand(level.commandSpec().name());
+                throw unknownOnLine(level, pr, line);
             }
             command = level;
         }
@@ -137,6 +137,20 @@ public final class Cli {
                 }
             }
         }
+    }
+
+    /**
+     * A command the line lacks, as cobra reports it: at the top, the word typed (a prefix of a later line's command
+     * is no command on this line) with the line's suggestions; below, the command's name.
+     */
+    private static CliException unknownOnLine(ParseResult level, ParseResult root, EtcdctlLine line) {
+        if (level.commandSpec().parent() != root.commandSpec()) {
+            return Session.unknownCommand(level.commandSpec().name());
+        }
+        String typed = CommandCatalog.commandWord(root.commandSpec().commandLine(),
+                root.originalArgs().toArray(String[]::new));
+        String word = typed != null ? typed : level.commandSpec().name();
+        return Session.unknownCommand(word, CommandSuggestions.forWord(word, line));
     }
 
     private static int executionError(Exception e, PrintStream err, Session session) {
@@ -173,15 +187,17 @@ public final class Cli {
         CommandLine where = e.getCommandLine();
         String message = flagOfALaterLine(e, session);
         if (message == null) {
-            message = pflagMessage(e, where, args);
+            message = pflagMessage(e, where, args, lineOrNull(session));
         }
         if (message == null) {
             where.usage(where.getOut());
             return ExitCodes.SUCCESS;
         }
         err.println("Error: " + message);
-        err.println();
-        err.println("Run '" + where.getCommandSpec().qualifiedName() + " --help' for usage.");
+        if (!message.startsWith("unknown command ")) { // cobra's unknown command carries its own hint
+            err.println();
+            err.println("Run '" + where.getCommandSpec().qualifiedName() + " --help' for usage.");
+        }
         return ExitCodes.ERROR;
     }
 
@@ -195,10 +211,8 @@ public final class Cli {
         if (isCommandWordError(e)) {
             return null; // cobra looks for the command before pflag reads a flag
         }
-        EtcdctlLine line;
-        try {
-            line = session.lineBeforeRunning();
-        } catch (CliException unknownLine) {
+        EtcdctlLine line = lineOrNull(session);
+        if (line == null) {
             return null;
         }
         List<OptionSpec> given = new ArrayList<>();
@@ -230,8 +244,17 @@ public final class Cli {
         return String.valueOf(e.getMessage()).contains("' is not unique: it matches ");
     }
 
+    /** The line given before a parse error, or null where it is itself unknown. */
+    private static EtcdctlLine lineOrNull(Session session) {
+        try {
+            return session.lineBeforeRunning();
+        } catch (CliException unknownLine) {
+            return null;
+        }
+    }
+
     /** Returns null when etcdctl would just print the usage (an unknown word under a group command). */
-    private static String pflagMessage(ParameterException e, CommandLine where, String[] args) {
+    private static String pflagMessage(ParameterException e, CommandLine where, String[] args, EtcdctlLine line) {
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
             String first = unmatched.getUnmatched().isEmpty() ? "" : unmatched.getUnmatched().get(0);
             if (first.startsWith("--")) {
@@ -243,15 +266,7 @@ public final class Cli {
             if (where.getParent() != null) {
                 return null;
             }
-            StringBuilder sb = new StringBuilder("unknown command \"" + first + "\" for \"jetcdctl\"");
-            var suggestions = unmatched.getSuggestions();
-            if (!suggestions.isEmpty()) {
-                sb.append("\n\nDid you mean this?");
-                for (String s : suggestions) {
-                    sb.append("\n\t").append(s);
-                }
-            }
-            return sb.toString();
+            return Session.unknownCommand(first, CommandSuggestions.forWord(first, line)).getMessage();
         }
         if (e instanceof CommandLine.MissingParameterException missing && !missing.getMissing().isEmpty()
                 && missing.getMissing().get(0) instanceof OptionSpec option) {
@@ -259,13 +274,9 @@ public final class Cli {
         }
         java.util.regex.Matcher ambiguous = java.util.regex.Pattern
                 .compile("'([^']*)' is not unique: it matches (.*)").matcher(String.valueOf(e.getMessage()));
-        if (ambiguous.find()) {
-            StringBuilder sb = new StringBuilder("unknown command \"" + ambiguous.group(1) + "\" for \"jetcdctl\"")
-                    .append("\n\nDid you mean this?");
-            for (String name : ambiguous.group(2).split(", ")) {
-                sb.append("\n\t").append(name.replace("'", ""));
-            }
-            return sb.toString();
+        if (ambiguous.find()) { // cobra's prefix matching finds no one command: its unknown command
+            return Session.unknownCommand(ambiguous.group(1), CommandSuggestions.forWord(ambiguous.group(1), line))
+                    .getMessage();
         }
         ArgSpec arg = e.getArgSpec();
         if (arg instanceof OptionSpec option && e.getValue() != null) {

@@ -55,7 +55,7 @@ public final class CommandCatalog {
     }
 
     /** The first argument that is neither a global option nor an option's value. */
-    private static String commandWord(CommandLine root, String[] args) {
+    static String commandWord(CommandLine root, String[] args) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--")) {

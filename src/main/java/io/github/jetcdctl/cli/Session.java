@@ -250,8 +250,17 @@ public final class Session {
 
     /** etcdctl's words for a command it does not have. */
     public static CliException unknownCommand(String command) {
-        return new CliException(ExitCodes.ERROR, "unknown command " + GoQuote.quote(command)
-                + " for \"jetcdctl\"\nRun 'jetcdctl --help' for usage.");
+        return unknownCommand(command, List.of());
+    }
+
+    /** cobra's unknown command, with its "Did you mean this?" list when there is one. */
+    static CliException unknownCommand(String command, List<String> suggestions) {
+        StringBuilder message = new StringBuilder("unknown command " + GoQuote.quote(command) + " for \"jetcdctl\"");
+        if (!suggestions.isEmpty()) {
+            message.append("\n\nDid you mean this?\n");
+            suggestions.forEach(name -> message.append('\t').append(name).append('\n'));
+        }
+        return new CliException(ExitCodes.ERROR, message.append("\nRun 'jetcdctl --help' for usage.").toString());
     }
 
     /** A command that the selected line does not have is refused in the words of etcdctl's unknown command. */
