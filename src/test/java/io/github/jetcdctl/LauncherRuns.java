@@ -127,6 +127,14 @@ abstract class LauncherRuns {
         return ProcessRunner.run(command, stdin, Map.of(), Path.of("/"), Duration.ofSeconds(60), false);
     }
 
+    /** The cluster's own etcdutl (the oracle of the offline commands), run from {@code /}. */
+    ProcessResult etcdutl(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(cluster().binaries().etcdutl().toString());
+        command.addAll(Arrays.asList(args));
+        return ProcessRunner.run(command, null, Map.of(), Path.of("/"), Duration.ofSeconds(60), false);
+    }
+
     /** Runs both tools with the same words and compares; returns jetcdctl's result. */
     ProcessResult assertSame(Jdk jdk, String... args) {
         return assertSame(jdk, connectionFlags(), args);

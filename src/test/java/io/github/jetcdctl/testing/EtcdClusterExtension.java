@@ -64,6 +64,12 @@ public final class EtcdClusterExtension
         return new EtcdClusterExtension(() -> EtcdCluster.builder().binaries(EtcdBinaries.forTest(release)).start());
     }
 
+    /** One member of {@code release} with mutual TLS for clients; skipped where that release is not installed. */
+    public static EtcdClusterExtension mutualTlsOfRelease(String release) {
+        return new EtcdClusterExtension(
+                () -> EtcdCluster.builder().binaries(EtcdBinaries.forTest(release)).mutualTls(true).start());
+    }
+
     /** A cluster from a configured builder, e.g. {@code of(EtcdCluster.builder().version("3.4.23"))}. */
     public static EtcdClusterExtension of(EtcdCluster.Builder builder) {
         return new EtcdClusterExtension(builder::start);
