@@ -46,8 +46,8 @@ final class CompareOutput {
         return w.endArray().endObject().toString();
     }
 
-    static String table(MemberComparison c) {
-        AsciiTable table = new AsciiTable(COLUMNS);
+    static String table(MemberComparison c, AsciiTable.Style style) {
+        AsciiTable table = new AsciiTable(COLUMNS, style);
         rows(c).forEach(table::addRow);
         return table.render() + summary(c);
     }

@@ -33,9 +33,9 @@ final class HistoryOutput {
         return w.endArray().endObject().toString();
     }
 
-    static String table(List<HistoryEntry> entries) {
+    static String table(List<HistoryEntry> entries, AsciiTable.Style style) {
         AsciiTable table = new AsciiTable(List.of("revision", "type", "key", "create revision", "version", "lease",
-                "value bytes", "found in"));
+                "value bytes", "found in"), style);
         for (HistoryEntry e : entries) {
             table.addRow(List.of(Long.toString(e.revision()), e.type(), text(e.kv().getKey()),
                     e.delete() ? "" : Long.toString(e.kv().getCreateRevision()),

@@ -92,7 +92,7 @@ public interface Printer {
             case JSON -> new JsonPrinter(out, hex, line);
             case FIELDS -> new FieldsPrinter(out, hex, line);
             case PROTOBUF -> new ProtobufPrinter(out);
-            case TABLE -> new TablePrinter(out, line);
+            case TABLE -> new TablePrinter(out, hex, line);
         };
     }
 

@@ -17,10 +17,12 @@ import io.github.jetcdctl.recovery.MemberComparison;
 /** ASCII tables for the cluster commands; key/value responses are not supported, as in etcdctl. */
 final class TablePrinter implements Printer {
     private final Output out;
+    private final boolean hex;
     private final EtcdctlLine line;
 
-    TablePrinter(Output out, EtcdctlLine line) {
+    TablePrinter(Output out, boolean hex, EtcdctlLine line) {
         this.out = out;
+        this.hex = hex;
         this.line = line;
     }
 
@@ -72,7 +74,7 @@ final class TablePrinter implements Printer {
 
     @Override
     public void spaceReport(SpaceReport report) {
-        out.print(SpaceOutput.table(report, false, line.tableStyle()));
+        out.print(SpaceOutput.table(report, hex, line.tableStyle()));
     }
 
     @Override
@@ -87,11 +89,11 @@ final class TablePrinter implements Printer {
 
     @Override
     public void compare(MemberComparison comparison) {
-        out.print(CompareOutput.table(comparison));
+        out.print(CompareOutput.table(comparison, line.tableStyle()));
     }
 
     @Override
     public void history(KeyHistory history, List<HistoryEntry> entries, boolean keysOnly) {
-        out.print(HistoryOutput.table(entries));
+        out.print(HistoryOutput.table(entries, line.tableStyle()));
     }
 }

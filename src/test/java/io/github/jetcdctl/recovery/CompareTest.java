@@ -133,6 +133,9 @@ class CompareTest {
         assertTrue(table.stdoutText().contains("candidate to restart from: " + dir(0) + "\n"), table.stdoutText());
         assertTrue(table.stdoutText().contains("hashes at revision " + cutOffAt + ", the newest all members hold; "
                 + "no key differs there\n"), table.stdoutText());
+        ProcessResult boxed = JETCDCTL.forLine("3.7").run("compare", dir(0), dir(2), "-w", "table");
+        assertTrue(boxed.stdoutText().startsWith("┌"), "3.7's table style:\n" + boxed.stdoutText());
+        assertTrue(table.stdoutText().startsWith("+"), table.stdoutText());
         Path db = cluster.member(2).dataDir().resolve("member/snap/db");
         ProcessResult withFile = JETCDCTL.run("compare", dir(0), db.toString());
         assertEquals(0, withFile.exitCode(), withFile.toString());

@@ -163,6 +163,19 @@ class HistoryTest {
         assertTrue(simple.endsWith(" in cluster\nv3\n"), simple);
     }
 
+    /** The table is drawn in the line's style, as jetcdctl's other tables: box characters on 3.7. */
+    @Test
+    void theTableFollowsTheLinesStyle() {
+        for (String line : List.of("3.5", "3.6", "3.7")) {
+            ProcessResult table = jetcdctl.forLine(line).run("history", "plain/x", "--from", backups.toString(),
+                    "-w", "table");
+            assertEquals(0, table.exitCode(), table.toString());
+            String first = table.stdoutText().lines().findFirst().orElse("");
+            assertTrue(first.startsWith(line.equals("3.7") ? "┌" : "+"), line + ":\n" + table.stdoutText());
+            assertTrue(table.stdoutText().contains(" plain/x "), table.stdoutText());
+        }
+    }
+
     @Test
     void aChangedObjectIsShownAsADiff() {
         String diff = history("history", CM + "settings", "--from", backups.toString(), "--decode=k8s", "--diff")
