@@ -119,9 +119,13 @@ class LauncherDaemonIT extends LauncherGoldenTests {
         warmUp.addAll(List.of("get", "warm-up"));
         ProcessRunner.run(warmUp, null, jvmRoute, dir, Duration.ofSeconds(60), false);
         String key = "signalled/" + jdk.major();
-        // (job control on, so that the background command does not ignore SIGINT as a script's jobs do)
+        // (job control on, so that the background command does not ignore SIGINT as a script's jobs do; the signal
+        // waits until the launcher has exec'ed its client or JVM: a bash still waiting for one of its own children
+        // puts a SIGINT sent to it alone off until that child ends, and then goes on, as a loaded machine showed)
         String waiting = "set -m; rm -f \"$DIR/in\"; mkfifo \"$DIR/in\"; \"$@\" < \"$DIR/in\" & pid=$!;"
-                + " exec 4> \"$DIR/in\"; sleep 2; ";
+                + " exec 4> \"$DIR/in\"; shell=$(readlink /proc/$$/exe);"
+                + " for i in $(seq 600); do [ \"$(readlink /proc/$pid/exe)\" != \"$shell\" ] && break; sleep 0.1; done;"
+                + " sleep 2; ";
         Map<String, String> scripts = new java.util.LinkedHashMap<>();
         scripts.put("143\n", waiting + "kill -TERM $pid; wait $pid; echo $?");
         scripts.put("130\n", waiting + "kill -INT $pid; wait $pid; echo $?");
