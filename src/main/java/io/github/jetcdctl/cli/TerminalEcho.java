@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * Switches the echo of the terminal on our standard input off and back on with {@code stty}, for the one
  * case Java's Console does not cover: standard input is a terminal but standard output is redirected.
  */
-final class TerminalEcho implements AutoCloseable {
+final class TerminalEcho implements java.io.Closeable {
     private TerminalEcho() {
     }
 
