@@ -167,6 +167,28 @@ class LauncherTerminalIT extends LauncherRuns {
         }
     }
 
+    /**
+     * Ctrl-C at the prompt ends the command with the terminal's echo back on, as etcdctl leaves it (which exits
+     * 255 there; a JVM's 130 by either route).
+     */
+    @ParameterizedTest
+    @MethodSource("jdks")
+    void ctrlCAtThePromptLeavesTheEchoOn(Jdk jdk) {
+        String script = "\"$JETCDCTL\" $ENDPOINTS --user root get k; echo \"status=$?\"; stty -a | grep -o ' -\\?echo '";
+        ProcessResult expected = interruptedAtThePrompt(script, etcdctlEnv());
+        assertEquals("Password: status=255\r\n echo \r\n", screen(expected), "etcdctl");
+        for (Route route : routes()) {
+            ProcessResult actual = interruptedAtThePrompt(script, env(jdk, route));
+            assertEquals("Password: status=130\r\n echo \r\n", screen(actual), jdk + ", " + route);
+        }
+    }
+
+    private static ProcessResult interruptedAtThePrompt(String script, Map<String, String> env) {
+        try (PseudoTerminal terminal = PseudoTerminal.start(script, env)) {
+            return terminal.await("Password: ").awaitEchoOff().type("\u0003").finish();
+        }
+    }
+
     /** Standard output a pipe: the prompt goes there, as etcdctl's; the terminal shows nothing, not the password. */
     @ParameterizedTest
     @MethodSource("jdks")
