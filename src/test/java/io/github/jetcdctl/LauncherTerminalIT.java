@@ -39,6 +39,7 @@ class LauncherTerminalIT extends LauncherRuns {
     private static final String PASSWORD = "root-pw";
     private static final String STTY_COMPLAINT = "stty: 'standard input': Inappropriate ioctl for device\r\n";
     private static final Pattern REQUESTS = Pattern.compile("requests: (\\d+)");
+    private static final Pattern HANDED_BACK = Pattern.compile("handed back: (\\d+)");
     /** snapshot save's progress line, then the erasing of it. */
     private static final Pattern PROGRESS = Pattern.compile(
             "(\r[0-9.]+ [kMG]?B / [0-9.]+ [kMG]?B \\([0-9.]+ [kMG]?B/s\\)   )+\r\u001b\\[K");
@@ -116,21 +117,24 @@ class LauncherTerminalIT extends LauncherRuns {
         assertEquals(expected.exitCode(), actual.exitCode(), what + ": " + PseudoTerminal.quoted(actual.stdoutText()));
     }
 
-    private long requests(Jdk jdk) {
-        Matcher m = REQUESTS.matcher(launch(jdk, List.of(), null, "daemon", "status").stdoutText());
-        assertTrue(m.find(), "daemon status");
-        return Long.parseLong(m.group(1));
+    /** The daemon's count of requests and of those it handed back to their clients. */
+    private List<Long> requests(Jdk jdk) {
+        String status = launch(jdk, List.of(), null, "daemon", "status").stdoutText();
+        Matcher requests = REQUESTS.matcher(status);
+        Matcher handedBack = HANDED_BACK.matcher(status);
+        assertTrue(requests.find() && handedBack.find(), status);
+        return List.of(Long.parseLong(requests.group(1)), Long.parseLong(handedBack.group(1)));
     }
 
-    /** On the daemon route, checks that the daemon served {@code run}'s one command (and nothing else). */
+    /** On the daemon route, checks that the daemon ran {@code run}'s one command itself. */
     private ProcessResult served(Jdk jdk, Route route, java.util.function.Supplier<ProcessResult> run) {
         if (route != Route.DAEMON) {
             return run.get();
         }
-        long before = requests(jdk);
+        List<Long> before = requests(jdk);
         ProcessResult result = run.get();
         // (the status request counts itself)
-        assertEquals(before + 2, requests(jdk), jdk + ": the daemon served the command");
+        assertEquals(List.of(before.get(0) + 2, before.get(1)), requests(jdk), jdk + ": the daemon ran the command");
         return result;
     }
 

@@ -76,6 +76,7 @@ final class Connection implements Runnable {
         if (code == Cli.RUN_IT_YOURSELF) {
             if (!streams.used()) {
                 answered = true;
+                server.handedBack();
                 frames.write(Frames.RUN_YOURSELF, new byte[0]);
                 return;
             }
