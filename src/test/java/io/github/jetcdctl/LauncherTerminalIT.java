@@ -13,6 +13,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,6 +45,9 @@ class LauncherTerminalIT extends LauncherRuns {
     /** snapshot save's progress line, then the erasing of it. */
     private static final Pattern PROGRESS = Pattern.compile(
             "(\r[0-9.]+ [kMG]?B / [0-9.]+ [kMG]?B \\([0-9.]+ [kMG]?B/s\\)   )+\r\u001b\\[K");
+
+    /** The class-archive caches (with their JDK) whose archive a command has recorded. */
+    private static final Set<String> WARMED_UP = ConcurrentHashMap.newKeySet();
 
     @TempDir
     Path dir;
@@ -81,6 +86,11 @@ class LauncherTerminalIT extends LauncherRuns {
     private Map<String, String> env(Jdk jdk, Route route) {
         if (route == Route.DAEMON) {
             awaitDaemon(jdk);
+            // (a class archive's first connecting command records it in a JVM of its own: not a daemon's)
+            if (WARMED_UP.add(cache + "/" + jdk.major())) {
+                launch(jdk, List.of("--endpoints=" + cluster().endpointsFlag(), "--user=root:" + PASSWORD), null,
+                        "get", "warm-up");
+            }
         }
         Map<String, String> env = new HashMap<>(launcherEnv(jdk));
         env.put("JETCDCTL_DAEMON", route == Route.DAEMON ? "on" : "off");
@@ -257,6 +267,32 @@ class LauncherTerminalIT extends LauncherRuns {
         try (PseudoTerminal terminal = PseudoTerminal.start(script, env)) {
             return terminal.type("typed value\n\u0004").await("Password: ").awaitEchoOff().type(PASSWORD + "\n")
                     .finish();
+        }
+    }
+
+    /** user add asks for the new user's password twice, then for the login's: three prompts, none echoed. */
+    @ParameterizedTest
+    @MethodSource("jdks")
+    void userAddAsksTwiceThenForTheLogin(Jdk jdk) {
+        String script = "\"$JETCDCTL\" $ENDPOINTS --user root user add \"$NEW_USER\"";
+        ProcessResult expected = addingUser(script, etcdctlEnv(), "by-etcdctl-" + jdk.major());
+        assertEquals("Password of NEW: \r\nType password of NEW again for confirmation: \r\nPassword: \r\n"
+                + "User NEW created\r\n", screen(expected), "etcdctl");
+        for (Route route : routes()) {
+            String user = "by-" + jdk.major() + "-" + route;
+            Map<String, String> env = env(jdk, route);
+            ProcessResult actual = served(jdk, route, () -> addingUser(script, env, user));
+            assertSameScreen(expected, actual, jdk + ", " + route);
+        }
+    }
+
+    /** The screen with the new user's name as NEW. */
+    private static ProcessResult addingUser(String script, Map<String, String> env, String user) {
+        try (PseudoTerminal terminal = PseudoTerminal.start(script, with(env, "NEW_USER", user))) {
+            ProcessResult result = terminal.await("Password of " + user + ": ").awaitEchoOff().type("new-pw\n")
+                    .await("confirmation: ").awaitEchoOff().type("new-pw\n")
+                    .await("Password: ").awaitEchoOff().type(PASSWORD + "\n").finish();
+            return result.withStdout(result.stdoutText().replace(user, "NEW").getBytes(StandardCharsets.UTF_8));
         }
     }
 
