@@ -52,6 +52,7 @@ final class Connection implements Runnable {
 
     private void serve(ClientRequest request) throws IOException {
         if (!request.key().equals(server.key())) {
+            server.handedBack();
             frames.write(Frames.RUN_YOURSELF, new byte[0]); // another build or JVM: not ours to run
             return;
         }

@@ -142,6 +142,7 @@ class DaemonServerTest {
                     String.join(" ", args));
         }
         assertTrue(run(0, Map.of("ETCDCTL_DEBUG", "true"), new byte[0], withCluster("get", "k")).runYourself());
+        assertTrue(status().contains("handed back: 9 (run by their clients)"), status());
         // without a terminal the password is read from the client's standard input, as by its own JVM
         FrameClient.Answer piped = run(0, Map.of(), "secret\n".getBytes(StandardCharsets.UTF_8),
                 withCluster("--user", "root", "get", "k"));
@@ -181,6 +182,7 @@ class DaemonServerTest {
             client.send(Frames.REQUEST, FrameClient.request("other-build", 0, dir, List.of("version"), Map.of()));
             assertTrue(client.finish(InputStream.nullInputStream()).runYourself());
         }
+        assertTrue(status().contains("handed back: 1 "), status());
     }
 
     @Test
