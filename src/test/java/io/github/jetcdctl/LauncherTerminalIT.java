@@ -14,7 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -137,7 +139,7 @@ class LauncherTerminalIT extends LauncherRuns {
     }
 
     /** On the daemon route, checks that the daemon ran {@code run}'s one command itself. */
-    private ProcessResult served(Jdk jdk, Route route, java.util.function.Supplier<ProcessResult> run) {
+    private ProcessResult served(Jdk jdk, Route route, Supplier<ProcessResult> run) {
         if (route != Route.DAEMON) {
             return run.get();
         }
@@ -188,7 +190,8 @@ class LauncherTerminalIT extends LauncherRuns {
     @ParameterizedTest
     @MethodSource("jdks")
     void ctrlCAtThePromptLeavesTheEchoOn(Jdk jdk) {
-        String script = "\"$JETCDCTL\" $ENDPOINTS --user root get k; echo \"status=$?\"; stty -a | grep -o ' -\\?echo '";
+        String script = "\"$JETCDCTL\" $ENDPOINTS --user root get k; echo \"status=$?\";"
+                + " stty -a | grep -o ' -\\?echo '";
         ProcessResult expected = interruptedAtThePrompt(script, etcdctlEnv());
         assertEquals("Password: status=255\r\n echo \r\n", screen(expected), "etcdctl");
         for (Route route : routes()) {
@@ -327,14 +330,15 @@ class LauncherTerminalIT extends LauncherRuns {
         Map<Route, String> screens = new EnumMap<>(Route.class);
         for (Route route : routes()) {
             StringBuilder all = new StringBuilder();
-            for (Map.Entry<String, String> script : new java.util.TreeMap<>(scripts).entrySet()) {
+            for (Map.Entry<String, String> script : new TreeMap<>(scripts).entrySet()) {
                 Path db = dir.resolve(route + "-" + script.getKey().replace(' ', '-') + ".db");
                 Path out = dir.resolve(db.getFileName() + ".out");
                 Path err = dir.resolve(db.getFileName() + ".err");
                 Map<String, String> env = with(with(with(env(jdk, route), "DB", db.toString()), "OUT", out.toString()),
                         "ERR", err.toString());
                 ProcessResult run = PseudoTerminal.run(script.getValue(), env);
-                String what = jdk + ", " + route + ", " + script.getKey() + ": " + PseudoTerminal.quoted(run.stdoutText());
+                String what = jdk + ", " + route + ", " + script.getKey() + ": "
+                        + PseudoTerminal.quoted(run.stdoutText());
                 assertEquals(0, run.exitCode(), what);
                 String saved = "Snapshot saved at " + db;
                 String shown = PROGRESS.matcher(run.stdoutText()).replaceAll("<progress>");

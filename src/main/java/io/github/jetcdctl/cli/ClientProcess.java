@@ -22,6 +22,7 @@ public record ClientProcess(Path workingDirectory, boolean stdinTerminal, boolea
         this(workingDirectory, stdinTerminal, stdoutTerminal, stderrTerminal, on -> { });
     }
 
+    /** The same process, its terminal's echo switched by {@code echoSwitch} (the resident jetcdctl's frames). */
     public ClientProcess withEcho(EchoSwitch echoSwitch) {
         return new ClientProcess(workingDirectory, stdinTerminal, stdoutTerminal, stderrTerminal, echoSwitch);
     }

@@ -64,8 +64,8 @@ final class Connection implements Runnable {
         PrintStream err = streams.stderr();
         int code;
         try (ClientFactory.TransportScope shared = ClientFactory.useSharedTransport(server.transport())) {
-            code = Cli.runFor(request.process().withEcho(streams::echo), request.decodedArgs(), request.rawArgs(), streams.stdin(),
-                    streams.stdout(), err, request.env());
+            code = Cli.runFor(request.process().withEcho(streams::echo), request.decodedArgs(), request.rawArgs(),
+                    streams.stdin(), streams.stdout(), err, request.env());
         } catch (VirtualMachineError e) {
             // (an out-of-memory in one request): this one fails, and the daemon stops taking new ones, so the
             // next command starts a fresh one rather than meet a damaged heap
