@@ -36,6 +36,13 @@ if ! command -v "${CC:-cc}" >/dev/null; then
   apt_install gcc libc6-dev
 fi
 
+# LauncherTerminalIT runs bin/jetcdctl in a pseudo-terminal made by util-linux's script (Debian's bsdutils),
+# else by python3's pty module; without either it is skipped, except in CI.
+if ! command -v script >/dev/null && ! command -v python3 >/dev/null; then
+  say "installing util-linux's script for the terminal tests"
+  apt_install bsdutils
+fi
+
 say "checking docker-compose.yml"
 if ! command -v docker-compose >/dev/null; then
   apt_install docker-compose

@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/un.h>
+#include <termios.h>
 #include <unistd.h>
 
 extern char **environ;
@@ -30,9 +31,36 @@ extern char **environ;
 
 static int connection = -1;
 
+/* The terminal on standard input while the daemon reads a password from it with the echo off (as stty -echo
+   would switch it in a JVM of the command's own); restored however the client ends, but for SIGKILL. */
+static struct termios echoing;
+static volatile sig_atomic_t echo_is_off = 0;
+
+static void restore_echo(void) {
+    if (echo_is_off) {
+        tcsetattr(STDIN_FILENO, TCSADRAIN, &echoing);
+        echo_is_off = 0;
+    }
+}
+
+static void switch_echo(int on) {
+    if (on) {
+        restore_echo();
+        return;
+    }
+    struct termios silent;
+    if (echo_is_off || tcgetattr(STDIN_FILENO, &echoing) != 0) {
+        return; /* not a terminal: the line is read as it comes, as the JVM's stty would fail */
+    }
+    silent = echoing;
+    silent.c_lflag &= ~(tcflag_t)ECHO;
+    echo_is_off = tcsetattr(STDIN_FILENO, TCSADRAIN, &silent) == 0;
+}
+
 static void die_with_signal(int sig) {
     /* as the JVM ends on SIGINT, SIGTERM or SIGHUP: status 128+n; the daemon sees the connection close and
        interrupts the command */
+    restore_echo();
     _exit(128 + sig);
 }
 
@@ -229,6 +257,15 @@ static int relay(void) {
             }
             break;
         }
+        case 'T': {
+            unsigned char on;
+            if (length != 1 || read_all(connection, &on, 1) != 0) {
+                return 1;
+            }
+            touched = 1;
+            switch_echo(on != 0);
+            break;
+        }
         case 'X': {
             unsigned char status[4];
             if (length != 4 || read_all(connection, status, 4) != 0) {
@@ -312,6 +349,7 @@ int main(int argc, char **argv) {
     }
     free(request.bytes);
     int status = relay();
+    restore_echo();
     if (status < 0) {
         run_in_own_jvm(command);
     }

@@ -1,6 +1,7 @@
 package io.github.jetcdctl.cli;
 
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,34 +20,35 @@ public final class PasswordPrompt {
     private final InputStream in;
     private final Output out;
     private final Console console;
-    private final boolean stdinIsTerminal;
-    private final boolean terminalElsewhere;
+    /** Switches the echo of the terminal on standard input off until closed; null when it is no terminal. */
+    private final EchoOff echoOff;
 
-    PasswordPrompt(InputStream in, Output out, Console console, boolean stdinIsTerminal) {
-        this(in, out, console, stdinIsTerminal, false);
+    /** Switches a terminal's echo off; the echo is back on when what it returns is closed. */
+    @FunctionalInterface
+    private interface EchoOff {
+        Closeable off() throws IOException;
     }
 
-    private PasswordPrompt(InputStream in, Output out, Console console, boolean stdinIsTerminal,
-            boolean terminalElsewhere) {
+    PasswordPrompt(InputStream in, Output out, Console console, boolean stdinIsTerminal) {
+        this(in, out, console, stdinIsTerminal ? TerminalEcho::off : null);
+    }
+
+    private PasswordPrompt(InputStream in, Output out, Console console, EchoOff echoOff) {
         this.in = in;
         this.out = out;
         this.console = console;
-        this.stdinIsTerminal = stdinIsTerminal;
-        this.terminalElsewhere = terminalElsewhere;
+        this.echoOff = echoOff;
     }
 
     /**
-     * For a command run on behalf of a process whose standard input is a terminal this process cannot switch
-     * the echo of: asking declines the run, so that the client asks on its own terminal.
+     * For a command run on behalf of a process whose standard input is a terminal: that process switches its
+     * terminal's echo off while the password is read, as stty does for a process of our own.
      */
-    static PasswordPrompt onOtherTerminal(InputStream in, Output out) {
-        return new PasswordPrompt(in, out, null, false, true);
-    }
-
-    private void declineIfTerminalElsewhere() {
-        if (terminalElsewhere) {
-            throw new ResidentDeclined("a password is read from the client's terminal");
-        }
+    static PasswordPrompt onClientTerminal(InputStream in, Output out, ClientProcess.EchoSwitch echo) {
+        return new PasswordPrompt(in, out, null, () -> {
+            echo.echo(false);
+            return () -> echo.echo(true);
+        });
     }
 
     /** Uses the terminal only when our standard input is the process's own. */
@@ -58,7 +60,6 @@ public final class PasswordPrompt {
 
     /** The entered line with surrounding white space removed; empty at end of input. */
     public String ask(String prompt) throws IOException {
-        declineIfTerminalElsewhere();
         if (console != null) {
             out.flush();
             // the console prints the prompt and the closing line break on the terminal, which is our stdout
@@ -68,9 +69,9 @@ public final class PasswordPrompt {
         out.print(prompt);
         out.flush();
         String line;
-        if (stdinIsTerminal) {
-            // Java offers no console when stdout is redirected, yet the typed password must stay hidden
-            try (TerminalEcho off = TerminalEcho.off()) {
+        if (echoOff != null) {
+            // Java offers no console when stdout is redirected (nor for a client), yet the password must stay hidden
+            try (Closeable off = echoOff.off()) {
                 line = readLine();
             }
         } else {

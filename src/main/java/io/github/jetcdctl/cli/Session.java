@@ -384,7 +384,7 @@ public final class Session {
     /** Reads passwords for the user and role commands, from the terminal or standard input. */
     public PasswordPrompt passwords() {
         if (client != null && client.stdinTerminal()) {
-            return PasswordPrompt.onOtherTerminal(in, out);
+            return PasswordPrompt.onClientTerminal(in, out, client.echo());
         }
         return PasswordPrompt.of(in, out);
     }

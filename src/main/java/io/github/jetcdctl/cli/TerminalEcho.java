@@ -1,5 +1,6 @@
 package io.github.jetcdctl.cli;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +9,7 @@ import java.nio.file.Path;
  * Switches the echo of the terminal on our standard input off and back on with {@code stty}, for the one
  * case Java's Console does not cover: standard input is a terminal but standard output is redirected.
  */
-final class TerminalEcho implements AutoCloseable {
+final class TerminalEcho implements Closeable {
     private TerminalEcho() {
     }
 

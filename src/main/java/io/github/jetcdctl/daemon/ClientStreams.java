@@ -39,6 +39,12 @@ final class ClientStreams {
         stdinChunks.add(GONE);
     }
 
+    /** Asks the client to switch its terminal's echo (a password is read from its standard input). */
+    void echo(boolean on) throws IOException {
+        used = true;
+        frames.write(Frames.ECHO, new byte[] {(byte) (on ? 1 : 0)});
+    }
+
     OutputStream stdout() {
         return new FrameStream(Frames.STDOUT);
     }
@@ -75,7 +81,6 @@ final class ClientStreams {
     private final class Stdin extends InputStream {
         private byte[] chunk = new byte[0];
         private int position;
-        private boolean ended;
 
         @Override
         public int read() throws IOException {
@@ -89,9 +94,6 @@ final class ClientStreams {
                 return 0;
             }
             if (position == chunk.length) {
-                if (ended) {
-                    return -1;
-                }
                 used = true;
                 frames.writeInt(Frames.STDIN_WANTED, Math.max(len, 8192));
                 try {
@@ -106,8 +108,7 @@ final class ClientStreams {
                 }
                 position = 0;
                 if (chunk.length == 0) {
-                    ended = true;
-                    return -1;
+                    return -1; // (not for good: a terminal gives more after its end of input, as to a process)
                 }
             }
             int n = Math.min(len, chunk.length - position);

@@ -52,6 +52,7 @@ final class Connection implements Runnable {
 
     private void serve(ClientRequest request) throws IOException {
         if (!request.key().equals(server.key())) {
+            server.handedBack();
             frames.write(Frames.RUN_YOURSELF, new byte[0]); // another build or JVM: not ours to run
             return;
         }
@@ -63,8 +64,8 @@ final class Connection implements Runnable {
         PrintStream err = streams.stderr();
         int code;
         try (ClientFactory.TransportScope shared = ClientFactory.useSharedTransport(server.transport())) {
-            code = Cli.runFor(request.process(), request.decodedArgs(), request.rawArgs(), streams.stdin(),
-                    streams.stdout(), err, request.env());
+            code = Cli.runFor(request.process().withEcho(streams::echo), request.decodedArgs(), request.rawArgs(),
+                    streams.stdin(), streams.stdout(), err, request.env());
         } catch (VirtualMachineError e) {
             // (an out-of-memory in one request): this one fails, and the daemon stops taking new ones, so the
             // next command starts a fresh one rather than meet a damaged heap
@@ -76,6 +77,7 @@ final class Connection implements Runnable {
         if (code == Cli.RUN_IT_YOURSELF) {
             if (!streams.used()) {
                 answered = true;
+                server.handedBack();
                 frames.write(Frames.RUN_YOURSELF, new byte[0]);
                 return;
             }

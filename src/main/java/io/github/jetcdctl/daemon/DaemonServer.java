@@ -43,6 +43,7 @@ public final class DaemonServer {
     private final SharedTransport transport = new SharedTransport(SharedTransport.DEFAULT_IDLE);
     private final long started = System.nanoTime();
     private final AtomicLong served = new AtomicLong();
+    private final AtomicLong handedBack = new AtomicLong();
     private final AtomicLong threadNumber = new AtomicLong();
     private ServerSocketChannel server;
     private UserPrincipal owner;
@@ -156,6 +157,11 @@ public final class DaemonServer {
         }
     }
 
+    /** A request the client runs itself after all (it needs a process of its own). */
+    void handedBack() {
+        handedBack.incrementAndGet();
+    }
+
     synchronized void finished() {
         active--;
         lastActivity = System.nanoTime();
@@ -213,6 +219,7 @@ public final class DaemonServer {
                 + "java: " + System.getProperty("java.home") + " " + Runtime.version() + "\n"
                 + "up: " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + "s\n"
                 + "requests: " + served.get() + " (" + (active - 1) + " others running)\n"
+                + "handed back: " + handedBack.get() + " (run by their clients)\n"
                 + "idle timeout: " + idle.toSeconds() + "s\n"
                 + "kept: " + transport.describe() + " (each closed after "
                 + SharedTransport.DEFAULT_IDLE.toSeconds() + "s unused)\n"

@@ -23,6 +23,8 @@ final class Frames {
     static final byte STDERR = 'E';
     /** Daemon to client: read up to this many bytes (32-bit) from your standard input and send them. */
     static final byte STDIN_WANTED = 'i';
+    /** Daemon to client: switch the echo of the terminal on your standard input off (0) or back on (1). */
+    static final byte ECHO = 'T';
     /** Daemon to client: the command's exit status (32-bit); the last frame. */
     static final byte EXIT = 'X';
     /** Daemon to client: run the command line yourself; nothing was read or written. The last frame. */

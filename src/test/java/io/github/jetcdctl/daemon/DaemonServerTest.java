@@ -142,15 +142,20 @@ class DaemonServerTest {
                     String.join(" ", args));
         }
         assertTrue(run(0, Map.of("ETCDCTL_DEBUG", "true"), new byte[0], withCluster("get", "k")).runYourself());
-        // a password prompt on the client's terminal: the client asks with echo off in a JVM of its own
-        assertTrue(run(STDIN_TERMINAL, Map.of(), new byte[0], withCluster("--user", "root", "get", "k"))
-                .runYourself());
+        assertTrue(status().contains("handed back: 9 (run by their clients)"), status());
         // without a terminal the password is read from the client's standard input, as by its own JVM
         FrameClient.Answer piped = run(0, Map.of(), "secret\n".getBytes(StandardCharsets.UTF_8),
                 withCluster("--user", "root", "get", "k"));
         assertFalse(piped.runYourself());
+        assertEquals("", piped.echo());
         assertEquals(Jetcdctl.create().withDefaultLine().runWithStdin("secret\n".getBytes(StandardCharsets.UTF_8),
                 withCluster("--user", "root", "get", "k").toArray(String[]::new)), piped.result());
+        // on the client's terminal too, the client switching its echo off for the line and back on after it
+        FrameClient.Answer typed = run(STDIN_TERMINAL, Map.of(), "secret\n".getBytes(StandardCharsets.UTF_8),
+                withCluster("--user", "root", "get", "k"));
+        assertFalse(typed.runYourself());
+        assertEquals("01", typed.echo());
+        assertEquals(piped.result(), typed.result());
     }
 
     @Test
@@ -177,6 +182,7 @@ class DaemonServerTest {
             client.send(Frames.REQUEST, FrameClient.request("other-build", 0, dir, List.of("version"), Map.of()));
             assertTrue(client.finish(InputStream.nullInputStream()).runYourself());
         }
+        assertTrue(status().contains("handed back: 1 "), status());
     }
 
     @Test

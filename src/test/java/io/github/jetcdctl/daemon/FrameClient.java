@@ -16,8 +16,11 @@ import io.github.jetcdctl.testing.ProcessResult;
 
 /** The native client's side of the protocol, in Java, for tests: one request, its frames answered in turn. */
 final class FrameClient implements AutoCloseable {
-    /** What a request ended with: a result, or the daemon's "run it yourself". */
-    record Answer(ProcessResult result, boolean runYourself) {
+    /**
+     * What a request ended with: a result, or the daemon's "run it yourself"; and how it switched the echo of
+     * the client's terminal, in turn ({@code "01"}: off, then on).
+     */
+    record Answer(ProcessResult result, boolean runYourself, String echo) {
     }
 
     private final SocketChannel channel;
@@ -49,6 +52,7 @@ final class FrameClient implements AutoCloseable {
     Answer finish(InputStream stdin) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        StringBuilder echo = new StringBuilder();
         while (true) {
             Frames.Frame frame = frames.read();
             switch (frame.type()) {
@@ -59,12 +63,13 @@ final class FrameClient implements AutoCloseable {
                     int n = stdin.read(chunk);
                     frames.write(Frames.STDIN, chunk, 0, Math.max(n, 0));
                 }
+                case Frames.ECHO -> echo.append(frame.payload()[0]);
                 case Frames.EXIT -> {
                     return new Answer(new ProcessResult(out.toByteArray(), err.toByteArray(),
-                            ByteBuffer.wrap(frame.payload()).getInt()), false);
+                            ByteBuffer.wrap(frame.payload()).getInt()), false, echo.toString());
                 }
                 case Frames.RUN_YOURSELF -> {
-                    return new Answer(null, true);
+                    return new Answer(null, true, echo.toString());
                 }
                 default -> throw new IOException("unexpected frame " + frame.type());
             }
