@@ -1,6 +1,7 @@
 package io.github.jetcdctl.output;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import io.github.jetcdctl.client.api.HashKVResponse;
@@ -157,6 +158,26 @@ public enum EtcdctlLine {
 
     /** etcdutl 3.6's snapshot status adds the db's storage version. */
     public boolean snapshotStatusShowsVersion() {
+        return atLeast(V3_6);
+    }
+
+    /**
+     * The callers of etcdutl's two {@code defrag --data-dir} log lines (defragmenting, finished defragmenting
+     * directory), where etcd's backend code logs them in this line's release.
+     */
+    public List<String> offlineDefragLogCallers() {
+        return switch (this) {
+            case V3_5 -> List.of("backend/backend.go:509", "backend/backend.go:561");
+            case V3_6 -> List.of("backend/backend.go:522", "backend/backend.go:592");
+            case V3_7 -> List.of("backend/backend.go:532", "backend/backend.go:602");
+        };
+    }
+
+    /**
+     * etcdutl 3.6's {@code defrag --data-dir} looks for the db before opening it, and fails on a missing one with
+     * {@code stat …: no such file or directory} (exit 1) where 3.5's panics on opening it (exit 2).
+     */
+    public boolean offlineDefragChecksTheDbExists() {
         return atLeast(V3_6);
     }
 
