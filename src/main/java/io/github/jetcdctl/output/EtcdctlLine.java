@@ -228,6 +228,11 @@ public enum EtcdctlLine {
         return atLeast(V3_6);
     }
 
+    /** etcdctl 3.6's check commands draw cheggaaa/pb v3's bar on stderr; 3.5's drew pb v1's on stdout. */
+    public boolean checkBarIsPbV3OnStderr() {
+        return atLeast(V3_6);
+    }
+
     /** 3.7 draws tables with tablewriter v1: box-drawing borders and no wrapping of long cells. */
     public AsciiTable.Style tableStyle() {
         return this == V3_7 ? AsciiTable.Style.UNICODE : AsciiTable.Style.ASCII;
