@@ -18,7 +18,7 @@ public final class ConsoleLog {
         this.err = err;
     }
 
-    /** {@code fields} alternate names and values; a value is a String, a Number or a List of Strings. */
+    /** {@code fields} alternate names and values; a value is a String, a Number, a Boolean or a List of Strings. */
     public void info(String caller, String message, Object... fields) {
         line("info", caller, message, fields);
     }
@@ -48,7 +48,7 @@ public final class ConsoleLog {
     }
 
     private static String value(Object v) {
-        if (v instanceof Number) {
+        if (v instanceof Number || v instanceof Boolean) {
             return v.toString();
         }
         if (v instanceof List<?> list) {

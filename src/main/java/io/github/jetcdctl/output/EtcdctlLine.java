@@ -1,6 +1,7 @@
 package io.github.jetcdctl.output;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import io.github.jetcdctl.client.api.HashKVResponse;
@@ -155,13 +156,80 @@ public enum EtcdctlLine {
         return snapshotStatusCountsLiveKeys() ? status.liveKeys() : status.totalKey();
     }
 
+    /** etcdutl 3.6's snapshot status looks for the file before it checks {@code -w}; 3.5's checks {@code -w} first. */
+    public boolean snapshotStatusLooksForTheFileFirst() {
+        return atLeast(V3_6);
+    }
+
+    /** What etcdutl's snapshot status says of a file too small for two pages: bbolt 1.4 (3.6 on) adds its size. */
+    public String snapshotStatusFileTooSmall(long fileSize) {
+        return atLeast(V3_6) ? "file size too small " + fileSize : "file size too small";
+    }
+
+    /**
+     * What etcdutl's snapshot status says of a directory: bbolt 1.3 (3.5) fails to open it, bbolt 1.4 (3.6 on)
+     * opens it and finds no meta page.
+     */
+    public String snapshotStatusOfDirectory(String path) {
+        return atLeast(V3_6) ? "invalid database" : "open " + path + ": is a directory";
+    }
+
+    /** Where etcdutl's {@code snapshot restore} logs each of its lines, in this line's release. */
+    public record RestoreLogCallers(String resolvedUrl, String restoring, String trimming, String bumping,
+            String markingCompacted, String addedMember, String restored) {
+    }
+
+    public RestoreLogCallers restoreLogCallers() {
+        return switch (this) {
+            case V3_5 -> new RestoreLogCallers("netutil/netutil.go:112", "snapshot/v3_snapshot.go:265",
+                    "membership/store.go:141", "snapshot/v3_snapshot.go:356", "snapshot/v3_snapshot.go:373",
+                    "membership/cluster.go:421", "snapshot/v3_snapshot.go:293");
+            case V3_6 -> new RestoreLogCallers("netutil/netutil.go:113", "snapshot/v3_snapshot.go:305",
+                    "schema/membership.go:138", "snapshot/v3_snapshot.go:396", "snapshot/v3_snapshot.go:413",
+                    "membership/cluster.go:424", "snapshot/v3_snapshot.go:333");
+            case V3_7 -> new RestoreLogCallers("netutil/netutil.go:112", "snapshot/v3_snapshot.go:306",
+                    "schema/membership.go:125", "snapshot/v3_snapshot.go:397", "snapshot/v3_snapshot.go:414",
+                    "membership/cluster.go:408", "snapshot/v3_snapshot.go:334");
+        };
+    }
+
+    /** etcd 3.6's "added member" log line (snapshot restore's too) adds {@code added-peer-is-learner}. */
+    public boolean addedMemberLogNamesLearner() {
+        return atLeast(V3_6);
+    }
+
     /** etcdutl 3.6's snapshot status adds the db's storage version. */
     public boolean snapshotStatusShowsVersion() {
         return atLeast(V3_6);
     }
 
+    /**
+     * The callers of etcdutl's two {@code defrag --data-dir} log lines (defragmenting, finished defragmenting
+     * directory), where etcd's backend code logs them in this line's release.
+     */
+    public List<String> offlineDefragLogCallers() {
+        return switch (this) {
+            case V3_5 -> List.of("backend/backend.go:509", "backend/backend.go:561");
+            case V3_6 -> List.of("backend/backend.go:522", "backend/backend.go:592");
+            case V3_7 -> List.of("backend/backend.go:532", "backend/backend.go:602");
+        };
+    }
+
+    /**
+     * etcdutl 3.6's {@code defrag --data-dir} looks for the db before opening it, and fails on a missing one with
+     * {@code stat …: no such file or directory} (exit 1) where 3.5's panics on opening it (exit 2).
+     */
+    public boolean offlineDefragChecksTheDbExists() {
+        return atLeast(V3_6);
+    }
+
     /** 3.6's defrag says how long each member took. */
     public boolean defragReportsDuration() {
+        return atLeast(V3_6);
+    }
+
+    /** etcdctl 3.6's check commands draw cheggaaa/pb v3's bar on stderr; 3.5's drew pb v1's on stdout. */
+    public boolean checkBarIsPbV3OnStderr() {
         return atLeast(V3_6);
     }
 

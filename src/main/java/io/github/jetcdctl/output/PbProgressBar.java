@@ -6,10 +6,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The progress bar etcdctl's check commands draw on stdout (cheggaaa/pb v1 with the format {@code "Bom !"}):
- * {@code \r} and the state, redrawn every 200 ms, a newline when finished. Its width is the terminal's, or 0
- * when there is none: then only the counters, the percentage and the time left are drawn, without padding,
- * which is what etcdctl writes when it runs without a terminal.
+ * The progress bar etcdctl's check commands draw, redrawn every 200 ms. etcdctl 3.5's is cheggaaa/pb v1 with the
+ * format {@code "Bom !"} on stdout: {@code \r} and the state, a newline when finished. Its width is the terminal's,
+ * or 0 when there is none: then only the counters, the percentage and the time left are drawn, without padding,
+ * which is what etcdctl writes when it runs without a terminal. etcdctl 3.6's is pb v3's on stderr
+ * ({@link PbV3Drawing}).
  */
 public final class PbProgressBar {
     static final long REFRESH_MILLIS = 200;
@@ -20,6 +21,8 @@ public final class PbProgressBar {
     private final int width;
     private final Runnable onClosedOutput;
     private final boolean timed;
+    /** pb v3's drawings; null for pb v1's. */
+    private final PbV3Drawing v3;
     private final AtomicLong current = new AtomicLong();
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "jetcdctl-progress");
@@ -32,12 +35,13 @@ public final class PbProgressBar {
     /** No more drawing: the bar is finished, or stdout is closed. */
     private boolean stopped;
 
-    private PbProgressBar(Output out, long total, int width, Runnable onClosedOutput, boolean timed) {
+    private PbProgressBar(Output out, long total, int width, Runnable onClosedOutput, boolean timed, PbV3Drawing v3) {
         this.out = out;
         this.total = total;
         this.width = width;
         this.onClosedOutput = onClosedOutput;
         this.timed = timed;
+        this.v3 = v3;
     }
 
     /**
@@ -45,7 +49,7 @@ public final class PbProgressBar {
      * draws no bar (no terminal). When stdout is closed the bar stops drawing and runs {@code onClosedOutput}.
      */
     public static PbProgressBar start(Output out, long total, int width, Runnable onClosedOutput) {
-        return start(new PbProgressBar(out, total, width, onClosedOutput, false));
+        return start(new PbProgressBar(out, total, width, onClosedOutput, false, null));
     }
 
     /**
@@ -53,11 +57,25 @@ public final class PbProgressBar {
      * itself, as etcdctl's bar does, whatever the command is still waiting for.
      */
     public static PbProgressBar startTimed(Output out, long seconds, int width, Runnable onClosedOutput) {
-        return start(new PbProgressBar(out, seconds, width, onClosedOutput, true));
+        return start(new PbProgressBar(out, seconds, width, onClosedOutput, true, null));
     }
 
+    /**
+     * pb v3's bar (etcdctl 3.6 on) on {@code err}, first drawn after 200 ms; {@code width} is the controlling
+     * terminal's or {@link #PB_V3_DEFAULT_WIDTH}, {@code terminal} whether {@code err} is one. Timed as
+     * {@link #startTimed} when {@code timed}. A closed {@code err} only stops the drawing, as pb ignores it.
+     */
+    public static PbProgressBar startPbV3(Output err, long total, int width, boolean terminal, boolean timed) {
+        return start(new PbProgressBar(err, total, width, () -> { }, timed, new PbV3Drawing(width, terminal)));
+    }
+
+    /** pb v3's width when there is no controlling terminal. */
+    public static final int PB_V3_DEFAULT_WIDTH = PbV3Drawing.DEFAULT_WIDTH;
+
     private static PbProgressBar start(PbProgressBar bar) {
-        bar.refresh();
+        if (bar.v3 == null) {
+            bar.refresh();
+        }
         bar.refresher.scheduleWithFixedDelay(bar::refresh, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
         return bar;
     }
@@ -92,13 +110,19 @@ public final class PbProgressBar {
         synchronized (this) {
             if (!stopped) {
                 stopped = true;
-                out.newline().flush();
+                if (v3 == null || v3.endsLineWhenAbandoned()) {
+                    out.newline().flush();
+                }
             }
         }
     }
 
     private void drawFinished(long now) {
         stopped = true;
+        if (v3 != null) {
+            out.print(v3.draw(total, current.get(), now, true)).flush();
+            return;
+        }
         out.print("\r" + render(total, current.get(), width, now - startNanos, 0, 0, true)).newline().flush();
     }
 
@@ -137,8 +161,8 @@ public final class PbProgressBar {
                 drawFinished(now);
                 return;
             }
-            out.print("\r" + render(total, value, width, now - startNanos, changeNanos - startNanos,
-                    now - changeNanos, false)).flush();
+            out.print(v3 != null ? v3.draw(total, value, now, false) : "\r" + render(total, value, width,
+                    now - startNanos, changeNanos - startNanos, now - changeNanos, false)).flush();
         } catch (Output.ClosedOutputException e) {
             stopped = true;
             onClosedOutput.run();

@@ -27,6 +27,11 @@ public final class Terminal {
 
     /** The controlling terminal's width in columns, as {@code stty size} reports it; 80 when it cannot. */
     public static int columns() {
+        return columnsOr(DEFAULT_COLUMNS);
+    }
+
+    /** The controlling terminal's width in columns, or {@code fallback} when there is none to ask. */
+    public static int columnsOr(int fallback) {
         try {
             Process stty = new ProcessBuilder("stty", "size")
                     .redirectInput(new File("/dev/tty"))
@@ -34,16 +39,16 @@ public final class Terminal {
                     .start();
             String size = new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
             if (!stty.waitFor(1, TimeUnit.SECONDS) || stty.exitValue() != 0) {
-                return DEFAULT_COLUMNS;
+                return fallback;
             }
             String[] rowsAndColumns = size.split("\\s+");
             int columns = rowsAndColumns.length == 2 ? Integer.parseInt(rowsAndColumns[1]) : 0;
-            return columns > 0 ? columns : DEFAULT_COLUMNS;
+            return columns > 0 ? columns : fallback;
         } catch (IOException | NumberFormatException e) {
-            return DEFAULT_COLUMNS;
+            return fallback;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return DEFAULT_COLUMNS;
+            return fallback;
         }
     }
 }

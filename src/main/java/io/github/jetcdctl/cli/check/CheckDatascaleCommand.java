@@ -57,8 +57,8 @@ public class CheckDatascaleCommand extends EtcdCommand {
             messages.datascaleStart(datascaleLoad);
             LoadStats stats;
             try (SignalInterrupts signals = SignalInterrupts.firstForCurrentThread()) {
-                PbProgressBar bar = PbProgressBar.start(session().out(), datascaleLoad.keys(),
-                        CheckLoads.barWidth(session()), Thread.currentThread()::interrupt);
+                PbProgressBar bar = CheckLoads.startBar(session(), datascaleLoad.keys(), false,
+                        Thread.currentThread()::interrupt);
                 stats = new DatascaleWorkload(datascaleLoad, prefixBytes).run(clients.channels(), bar::increment);
                 if (Thread.interrupted()) {
                     clients.deletePrefix(prefixBytes, null);

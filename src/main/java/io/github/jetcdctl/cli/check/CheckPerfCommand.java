@@ -49,8 +49,7 @@ public class CheckPerfCommand extends EtcdCommand {
             LoadStats stats;
             try (SignalInterrupts signals = SignalInterrupts.firstForCurrentThread()) {
                 Thread command = Thread.currentThread();
-                PbProgressBar bar = PbProgressBar.startTimed(session().out(), perfLoad.seconds(),
-                        CheckLoads.barWidth(session()), command::interrupt);
+                PbProgressBar bar = CheckLoads.startBar(session(), perfLoad.seconds(), true, command::interrupt);
                 stats = new PerfWorkload(perfLoad, prefixBytes).run(clients.channels());
                 boolean interrupted = Thread.interrupted();
                 String cleanupError = null;

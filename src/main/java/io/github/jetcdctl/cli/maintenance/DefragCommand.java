@@ -1,6 +1,8 @@
 package io.github.jetcdctl.cli.maintenance;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -40,11 +42,12 @@ import picocli.CommandLine.Option;
  * {@code defrag [--cluster]}: each endpoint in order on its own connection; a failure is reported on stderr
  * and the others still run, then the command exits 1 without an Error line, as etcdctl does.
  *
- * <p>{@code defrag --data-dir DIR} works offline on a stopped member's db, as {@code etcdutl defrag --data-dir}
- * (which etcdctl 3.5 runs for the same flag after a deprecation notice we do not print): the same two log lines on
- * stderr, nothing on stdout, and no ETCDCTL_* variable, endpoint or output format looked at. Where etcdutl panics
- * (no db, not a bbolt file, damage) we print one Error line with its exit code 2; other failures exit 1 with
- * etcdutl's {@code Failed to defragment etcd data[DIR] (...)} text. A db held by a running etcd is refused at once
+ * <p>{@code defrag --data-dir DIR} works offline on a stopped member's db, as the line's {@code etcdutl defrag
+ * --data-dir} (which etcdctl 3.5 runs for the same flag after a deprecation notice we do not print; etcdctl 3.6
+ * dropped the flag, jetcdctl keeps it on every line): the same two log lines on stderr (without bbolt's "Opening"
+ * lines of 3.6 and later), nothing on stdout, and no ETCDCTL_* variable, endpoint or output format looked at. Where
+ * etcdutl panics (not a bbolt file, damage, and in 3.5 no db) we print one Error line with its exit code 2; other
+ * failures exit 1 with etcdutl's {@code Failed to defragment etcd data[DIR] (...)} text. A db held by a running etcd is refused at once
  * where etcdutl waits for its lock without end.
  *
  * <p>{@code defrag --rolling} (jetcdctl only) is the safe rolling mode of {@link RollingDefrag}; its flags are
@@ -206,7 +209,11 @@ public class DefragCommand extends EtcdCommand {
     private void defragmentDataDir() {
         long start = System.nanoTime();
         OfflineDefrag.Result result;
-        lockTimeout.awaitUnlocked(session(), OfflineDefrag.dbPath(dataDir));
+        Path db = OfflineDefrag.dbPath(dataDir);
+        if (session().line().offlineDefragChecksTheDbExists() && !Files.exists(db)) {
+            throw new CliException(ExitCodes.ERROR, failed("stat " + db + ": no such file or directory"));
+        }
+        lockTimeout.awaitUnlocked(session(), db);
         try {
             result = OfflineDefrag.defragment(dataDir);
         } catch (OfflineDefrag.UnreadableDbException e) {
@@ -218,15 +225,16 @@ public class DefragCommand extends EtcdCommand {
             throw new CliException(ExitCodes.ERROR, failed(IoErrors.describe(e)), e);
         }
         long took = System.nanoTime() - start;
-        String path = OfflineDefrag.dbPath(dataDir).toString();
+        String path = db.toString();
         OfflineDefrag.Sizes before = result.before();
         OfflineDefrag.Sizes after = result.after();
         ConsoleLog log = new ConsoleLog(session().err());
-        log.info("backend/backend.go:509", "defragmenting", "path", path,
+        List<String> callers = session().line().offlineDefragLogCallers();
+        log.info(callers.get(0), "defragmenting", "path", path,
                 "current-db-size-bytes", before.size(), "current-db-size", HumanBytes.format(before.size()),
                 "current-db-size-in-use-bytes", before.inUse(),
                 "current-db-size-in-use", HumanBytes.format(before.inUse()));
-        log.info("backend/backend.go:561", "finished defragmenting directory", "path", path,
+        log.info(callers.get(1), "finished defragmenting directory", "path", path,
                 "current-db-size-bytes-diff", after.size() - before.size(),
                 "current-db-size-bytes", after.size(), "current-db-size", HumanBytes.format(after.size()),
                 "current-db-size-in-use-bytes-diff", after.inUse() - before.inUse(),

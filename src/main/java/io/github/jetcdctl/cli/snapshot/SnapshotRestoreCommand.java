@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -18,6 +19,7 @@ import io.github.jetcdctl.cli.EtcdCommand;
 import io.github.jetcdctl.cli.LockTimeoutFlag;
 import io.github.jetcdctl.cli.gosyntax.GoBoolConverter;
 import io.github.jetcdctl.cli.gosyntax.GoUint64Converter;
+import io.github.jetcdctl.output.EtcdctlLine;
 import io.github.jetcdctl.snapshot.PlainSnapshot;
 import io.github.jetcdctl.snapshot.SnapshotFormatException;
 import io.github.jetcdctl.snapshot.SnapshotRestore;
@@ -36,7 +38,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code snapshot restore <file>}: a new member data directory from a snapshot, in pure Java, with the same
- * member and cluster IDs, WAL and {@code .snap} bytes as etcdutl 3.5. Unlike etcdutl, it builds everything in
+ * member and cluster IDs, WAL and {@code .snap} bytes as etcdutl 3.5 (which every line's etcd boots), and the log
+ * lines of the line's etcdutl, without bbolt's own. Unlike etcdutl, it builds everything in
  * a temporary directory beside the target and renames it into place, so a failure leaves nothing behind.
  * A gzip or zstd snapshot (as {@code backup --compress} writes) is decoded into that directory first.
  */
@@ -116,10 +119,11 @@ public class SnapshotRestoreCommand extends EtcdCommand {
         String snapshot = args.get(0);
         String dataDirArg = dataDir.isEmpty() ? name + ".etcd" : dataDir;
         ConsoleLog log = new ConsoleLog(session().err());
+        EtcdctlLine.RestoreLogCallers callers = session().line().restoreLogCallers();
         ClusterPlan plan;
         try {
             plan = new RestoreConfig(name, initialCluster, initialClusterToken, initialAdvertisePeerUrls)
-                    .plan(UrlResolver.system(), (url, host, resolved) -> log.info("netutil/netutil.go:112",
+                    .plan(UrlResolver.system(), (url, host, resolved) -> log.info(callers.resolvedUrl(),
                             "resolved URL Host", "url", url, "host", host, "resolved-addr", resolved));
             RaftDirWriter.checkTargets(dataDirArg, walDir);
         } catch (RestoreConfigException e) {
@@ -129,12 +133,12 @@ public class SnapshotRestoreCommand extends EtcdCommand {
         String walForLog = walDir.isEmpty() ? data.resolve("member/wal").toString() : walDir;
         Object[] where = {"path", snapshot, "wal-dir", walForLog, "data-dir", dataDirArg, "snap-dir",
             data.resolve("member/snap").toString(), "initial-memory-map-size", initialMemoryMapSize};
-        log.info("snapshot/v3_snapshot.go:265", "restoring snapshot", where);
+        log.info(callers.restoring(), "restoring snapshot", where);
         if (Files.isDirectory(Path.of(snapshot))) { // etcdutl opens it, then fails on its first read
             throw new CliException(ExitCodes.ERROR, "read " + snapshot + ": is a directory");
         }
         restoreAtomically(Path.of(snapshot), data, walDir.isEmpty() ? null : Path.of(walDir), plan, target, log);
-        log.info("snapshot/v3_snapshot.go:293", "restored snapshot", where);
+        log.info(callers.restored(), "restored snapshot", where);
     }
 
     private void restoreAtomically(Path snapshot, Path data, Path wal, ClusterPlan plan, TargetLine target,
@@ -153,17 +157,26 @@ public class SnapshotRestoreCommand extends EtcdCommand {
                 result = SnapshotRestore.restore(plain.path(), stagedData, stagedWal, plan, bumpRevision,
                         skipHashCheck, target);
             }
-            log.info("membership/store.go:141", "Trimming membership information from the backend...");
+            EtcdctlLine line = session().line();
+            EtcdctlLine.RestoreLogCallers callers = line.restoreLogCallers();
+            log.info(callers.trimming(), "Trimming membership information from the backend...");
             if (bumpRevision != 0) {
-                log.info("snapshot/v3_snapshot.go:356", "bumping latest revision", "latest-revision",
+                log.info(callers.bumping(), "bumping latest revision", "latest-revision",
                         result.dbResult().latestRevision(), "bump-amount", bumpRevision, "new-latest-revision",
                         result.dbResult().bumpedRevision());
-                log.info("snapshot/v3_snapshot.go:373", "marking revision compacted", "revision",
+                log.info(callers.markingCompacted(), "marking revision compacted", "revision",
                         result.dbResult().bumpedRevision());
             }
             for (Member m : plan.members()) {
-                log.info("membership/cluster.go:421", "added member", "cluster-id", plan.clusterIdHex(),
-                        "local-member-id", "0", "added-peer-id", m.hexId(), "added-peer-peer-urls", m.peerUrls());
+                Object[] fields = {"cluster-id", plan.clusterIdHex(), "local-member-id", "0", "added-peer-id",
+                    m.hexId(), "added-peer-peer-urls", m.peerUrls()};
+                if (line.addedMemberLogNamesLearner()) {
+                    // a restored member is never a learner
+                    fields = Arrays.copyOf(fields, fields.length + 2);
+                    fields[fields.length - 2] = "added-peer-is-learner";
+                    fields[fields.length - 1] = false;
+                }
+                log.info(callers.addedMember(), "added member", fields);
             }
             if (stagedWal != null) {
                 Files.move(stagedWal, wal, StandardCopyOption.ATOMIC_MOVE);

@@ -38,6 +38,25 @@ public final class BoltReader implements Closeable {
         this.pageSize = (int) meta.pageSize();
     }
 
+    /**
+     * The file cannot hold two pages. Its {@link #etcdutlMessage()} is bbolt 1.3's (etcdutl 3.5); bbolt 1.4 (etcdutl
+     * 3.6 and later) appends {@link #fileSize()}.
+     */
+    public static final class FileTooSmallException extends SnapshotFormatException {
+        private static final long serialVersionUID = 1L;
+        private final long fileSize;
+
+        FileTooSmallException(long fileSize, long pageSize) {
+            super("invalid database: file size too small (" + fileSize + " bytes, page size " + pageSize + ")",
+                    "file size too small");
+            this.fileSize = fileSize;
+        }
+
+        public long fileSize() {
+            return fileSize;
+        }
+    }
+
     /** Opens a bbolt file (or a snapshot: a trailer after the last page is ignored) read-only, without locking. */
     public static BoltReader open(Path path) throws IOException {
         FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
@@ -58,9 +77,14 @@ public final class BoltReader implements Closeable {
         if (limit <= 0) {
             throw new SnapshotFormatException("invalid database: the file is empty", "invalid database");
         }
-        if (limit < 4096) {
+        if (limit <= 2048) {
             throw new SnapshotFormatException("invalid database: the file is only " + limit
                     + " bytes, shorter than a meta page", "invalid database");
+        }
+        if (limit < 4096) {
+            // bbolt reads a meta page at 1 KiB whole or up to the end; it does not validate, so bbolt takes the
+            // OS page size, and two of those do not fit
+            throw new FileTooSmallException(limit, 4096);
         }
         byte[] first = new byte[4096];
         readFully(channel, ByteBuffer.wrap(first), 0);
@@ -90,8 +114,7 @@ public final class BoltReader implements Closeable {
             }
         }
         if (limit < 2 * pageSize) {
-            throw new SnapshotFormatException("invalid database: file size too small (" + limit
-                    + " bytes, page size " + pageSize + ")", "file size too small");
+            throw new FileTooSmallException(limit, pageSize);
         }
         String err1 = m1 == null ? "invalid database" : m1.validationError();
         if (err1 == null && m1.pageSize() != pageSize) {

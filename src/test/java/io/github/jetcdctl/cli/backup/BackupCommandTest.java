@@ -29,6 +29,7 @@ import io.github.jetcdctl.backup.BackupLock;
 import io.github.jetcdctl.backup.BackupName;
 import io.github.jetcdctl.snapshot.SnapshotStatusReader;
 import io.github.jetcdctl.snapshot.TestFiles;
+import io.github.jetcdctl.testing.EtcdBinaries;
 import io.github.jetcdctl.testing.EtcdCluster;
 import io.github.jetcdctl.testing.EtcdClusterExtension;
 import io.github.jetcdctl.testing.Jetcdctl;
@@ -267,9 +268,16 @@ class BackupCommandTest {
         assertEquals(BackupExitCodes.USAGE, badFormat.exitCode(), badFormat.toString());
         ProcessResult help = JETCDCTL.run("backup", "--help");
         assertEquals(0, help.exitCode());
+        // the exit codes close the description, each line indented two more than the line's layout indents the
+        // description: a tab in 3.5's template, two spaces in 3.6's, none in 3.7's cobra help
+        Matcher description = Pattern.compile("(?m)^([ \t]*)The snapshot comes from").matcher(help.stdoutText());
+        assertTrue(description.find(), help.toString());
+        String indent = description.group(1);
+        String line = EtcdBinaries.lineOf(EtcdBinaries.DEFAULT_VERSION);
+        assertEquals(Map.of("3.5", "\t", "3.6", "  ", "3.7", "").get(line), indent, help.toString());
         for (int code : new int[] {0, 1, 10, 11, 12, 13, 14, 15, 16}) {
-            // the exit codes close the DESCRIPTION section, each line indented as the line's template indents
-            assertTrue(help.stdoutText().contains("\n\t  " + code + " "), "exit code " + code + " in\n" + help);
+            assertTrue(help.stdoutText().contains("\n" + indent + "  " + code + " "), "exit code " + code + " in\n"
+                    + help);
         }
     }
 

@@ -24,12 +24,16 @@ import io.github.jetcdctl.testing.RestoredCluster;
 import io.github.jetcdctl.testing.SideBySide;
 
 /**
- * snapshot status and restore side by side with etcdutl 3.5.16: every format, the same log lines, WAL and
- * .snap bytes, and clusters booted from both restores agree on members, cluster ID, keys and hashes.
+ * snapshot status and restore side by side with the etcdutl of the line under test: every format, the same log
+ * lines (but bbolt's own, which etcdutl 3.6 and later add), and clusters booted from both restores agree on members,
+ * cluster ID, keys and hashes. The WAL and .snap bytes are etcdutl 3.5.16's on every line (README, "Deliberate
+ * differences").
  */
 class SnapshotRestoreGoldenTest {
     static final EtcdBinaries BINARIES = EtcdBinaries.find();
     static final Etcdutl ETCDUTL = Etcdutl.of(BINARIES);
+    /** The etcdutl whose WAL and .snap bytes jetcdctl writes on every line. */
+    static final Etcdutl ETCDUTL_3_5 = Etcdutl.of(EtcdBinaries.find(EtcdBinaries.V3_5));
     static final Jetcdctl JETCDCTL = Jetcdctl.create();
 
     @TempDir
@@ -39,11 +43,14 @@ class SnapshotRestoreGoldenTest {
     void statusMatchesEtcdutlInEveryFormatAndOnDamagedFiles() throws IOException {
         Path truncated = dir.resolve("truncated.db");
         Files.write(truncated, java.util.Arrays.copyOf(TestFiles.bytes("B.db"), 5000));
+        // bbolt reads part of a meta page at 1 KiB, so a file past 2 KiB is "too small", not "invalid"
+        Path short3000 = dir.resolve("short.db");
+        Files.write(short3000, java.util.Arrays.copyOf(TestFiles.bytes("B.db"), 3000));
         Path random = dir.resolve("random.db");
         Files.write(random, new java.util.Random(7).ints(4096, 0, 256).collect(
                 java.io.ByteArrayOutputStream::new, (o, b) -> o.write(b), (a, b) -> { }).toByteArray());
         List<String> files = List.of(TestFiles.snapshot("A.db").toString(), TestFiles.snapshot("B.db").toString(),
-                TestFiles.snapshot("C.db").toString(), truncated.toString(), random.toString(),
+                TestFiles.snapshot("C.db").toString(), truncated.toString(), short3000.toString(), random.toString(),
                 dir.resolve("missing.db").toString(), Files.createDirectories(dir.resolve("a-dir")).toString());
         for (String file : files) {
             for (String format : List.of("simple", "json", "fields", "table", "protobuf", "bogus")) {
@@ -65,14 +72,18 @@ class SnapshotRestoreGoldenTest {
             if (bump) {
                 flags.addAll(List.of("--bump-revision", "1000", "--mark-compacted"));
             }
+            Path theirs35 = dir.resolve("theirs-3.5-" + bump);
             ProcessResult expected = ETCDUTL.run(restoreArgs("A.db", theirs, flags));
             ProcessResult actual = JETCDCTL.run(restoreArgs("A.db", ours, flags), null);
             assertEquals(expected.exitCode(), actual.exitCode(), actual.toString());
             assertEquals(expected.stdoutText(), actual.stdoutText());
-            assertEquals(logLines(expected, theirs), logLines(actual, ours));
+            assertEquals(logLines(expected, theirs).stream().filter(line -> !line.startsWith("info\tbbolt\t"))
+                    .toList(), logLines(actual, ours));
+            ProcessResult expected35 = ETCDUTL_3_5.run(restoreArgs("A.db", theirs35, flags));
+            assertEquals(0, expected35.exitCode(), expected35.toString());
             for (String file : List.of("member/wal/0000000000000000-0000000000000000.wal",
                     "member/snap/0000000000000001-0000000000000001.snap")) {
-                assertEquals(-1L, Files.mismatch(theirs.resolve(file), ours.resolve(file)), file);
+                assertEquals(-1L, Files.mismatch(theirs35.resolve(file), ours.resolve(file)), file);
             }
             // Our db reuses pages differently, so compare what etcdutl reads from it rather than its bytes.
             assertEquals(status(theirs), status(ours));

@@ -42,8 +42,11 @@ import io.github.jetcdctl.testing.RestoredCluster;
  */
 class SnapshotRestoreLinesTest {
     static final Jetcdctl JETCDCTL = Jetcdctl.create();
-    /** One etcdctl for every description, so that only the servers differ. */
-    static final Etcdctl READER = Etcdctl.of(EtcdBinaries.find());
+    /**
+     * One etcdctl for every description, so that only the servers differ: 3.5's, whatever the line under test, since
+     * it drops the fields that newer servers add (hashkv's hash_revision), and a restore is compared across lines.
+     */
+    static final Etcdctl READER = Etcdctl.of(EtcdBinaries.find(EtcdBinaries.V3_5));
     static final String TOKEN = "tok-lines";
 
     @TempDir
@@ -58,6 +61,8 @@ class SnapshotRestoreLinesTest {
 
     @BeforeAll
     static void saveASnapshotOnEachLine() {
+        // a rerun of a failed test saves new snapshots in this JVM: views of the earlier ones would not match
+        ETCDUTL_VIEWS.clear();
         for (String release : EtcdBinaries.LINE_RELEASES) {
             EtcdBinaries binaries = EtcdBinaries.forTest(release);
             try (EtcdCluster cluster = EtcdCluster.builder().binaries(binaries).start()) {

@@ -13,11 +13,13 @@ import io.github.jetcdctl.testing.EtcdBinaries;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the real etcdutl (3.5.16, from the test harness's etcd binaries)
- * on the shared snapshots and compares its whole WAL and .snap files, and their modes, with ours.
+ * Runs the real etcdutl 3.5.16 on the shared snapshots and compares its whole WAL and .snap files, and their modes,
+ * with ours. Pinned to 3.5 whatever line the suite runs: jetcdctl writes etcdutl 3.5's bytes on every line (etcdutl
+ * 3.6's {@code .snap} differs by its v2 store's {@code "getsFail":1}, see README, "Deliberate differences"); the
+ * restores of the newer lines are booted and compared in {@code SnapshotRestoreLinesTest}.
  */
 class RealEtcdutlTest {
-    private static final Path ETCDUTL = EtcdBinaries.find().etcdutl();
+    private static final Path ETCDUTL = EtcdBinaries.find(EtcdBinaries.V3_5).etcdutl();
     private static final Path SNAPSHOTS = TestFiles.snapshot("A.db").getParent();
 
     @TempDir
