@@ -160,6 +160,14 @@ public enum EtcdctlLine {
         return atLeast(V3_6);
     }
 
+    /**
+     * {@code role get} adds {@code (prefix KEY)} to a prefix range; 3.5 also to the empty key's, all keys (so to
+     * root's {@code [, <open ended>}), which 3.6 leaves bare.
+     */
+    public boolean roleGetNamesEmptyPrefix() {
+        return this == V3_5;
+    }
+
     /** 3.6's defrag says how long each member took. */
     public boolean defragReportsDuration() {
         return atLeast(V3_6);
