@@ -168,6 +168,24 @@ public enum EtcdctlLine {
         return this == V3_5;
     }
 
+    /**
+     * With {@code --discovery-srv} and {@code --insecure-discovery=false} etcdctl turns TLS on and names the domain
+     * as gRPC's TLS server name, which 3.5's gRPC checks every certificate against; the gRPC of 3.6 and later puts
+     * each endpoint's own host in its place, so there the domain need not be in the certificate.
+     */
+    public boolean discoveryDomainIsTlsServerName() {
+        return this == V3_5;
+    }
+
+    /**
+     * 3.6's {@code endpoint health} builds its client settings first, as the other commands do: the
+     * {@code --discovery-srv} lookup (and its error), the TLS flags and credentials come before {@code -w} is
+     * checked; 3.5's checked {@code -w} first and looked the domain up only for {@code --cluster}.
+     */
+    public boolean endpointHealthLooksUpTheDomain() {
+        return atLeast(V3_6);
+    }
+
     /** 3.6's defrag says how long each member took. */
     public boolean defragReportsDuration() {
         return atLeast(V3_6);
