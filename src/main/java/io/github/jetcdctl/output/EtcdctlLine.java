@@ -70,6 +70,11 @@ public enum EtcdctlLine {
         MESSAGE_SIZE_LIMITS(V3_6),
         /** {@code make-mirror --rev} and {@code --max-txn-ops}. */
         MAKE_MIRROR_REV_AND_TXN_OPS(V3_6),
+        /**
+         * get's {@code --min-mod-rev}, {@code --max-mod-rev}, {@code --min-create-rev} and {@code --max-create-rev}:
+         * in a txn get line from 3.6 (jetcdctl's own get command takes them on every line).
+         */
+        GET_REVISION_BOUNDS(V3_6),
         GET_STREAM(V3_7),
         /** The global {@code --auth-jwt-token}. */
         AUTH_JWT_TOKEN(V3_7),
@@ -184,6 +189,22 @@ public enum EtcdctlLine {
      */
     public boolean endpointHealthLooksUpTheDomain() {
         return atLeast(V3_6);
+    }
+
+    /**
+     * 3.5's txn cuts a {@code 'single-quoted'} argument at the number of arguments on its line instead of at its own
+     * length (fixed in 3.6).
+     */
+    public boolean txnCutsQuotedArgumentsAtArgumentCount() {
+        return this == V3_5;
+    }
+
+    /**
+     * A txn comparison {@code lease("key") = "hex"}: 3.6 compares the key's lease with that ID; 3.5 and 3.7 crash
+     * on every lease comparison (3.7 hands the text to the client unparsed).
+     */
+    public boolean txnComparesLeases() {
+        return this == V3_6;
     }
 
     /** 3.6's defrag says how long each member took. */

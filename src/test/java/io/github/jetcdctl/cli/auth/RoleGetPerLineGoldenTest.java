@@ -21,12 +21,8 @@ import io.github.jetcdctl.testing.ProcessResult;
  * {@code (prefix )} in 3.5 only; other prefixes are named on every line.
  */
 class RoleGetPerLineGoldenTest {
-    static List<String> releases() {
-        return EtcdBinaries.LINE_RELEASES;
-    }
-
     @ParameterizedTest
-    @MethodSource("releases")
+    @MethodSource(EtcdBinaries.EACH_LINE)
     void permissionRangesAreNamedAsTheLinesEtcdctlNamesThem(String release) {
         Etcdctl etcdctl = LineClusters.etcdctl(release, release);
         Jetcdctl jetcdctl = LineClusters.jetcdctl(release, release);
