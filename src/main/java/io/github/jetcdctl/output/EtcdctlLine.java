@@ -207,6 +207,14 @@ public enum EtcdctlLine {
         return this == V3_6;
     }
 
+    /**
+     * {@code watch -w json} prints the client's WatchResponse; 3.7's keeps the server's events as sent (none is
+     * {@code "Events":null}, not {@code []}) and exports the cancel reason ({@code "CancelReason":""}).
+     */
+    public boolean watchJsonKeepsTheServersResponse() {
+        return this == V3_7;
+    }
+
     /** 3.6's defrag says how long each member took. */
     public boolean defragReportsDuration() {
         return atLeast(V3_6);
