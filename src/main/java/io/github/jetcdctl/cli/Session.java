@@ -307,12 +307,14 @@ public final class Session {
         // etcdctl 3.7 sends a given JWT instead of logging in, and then asks for no password
         String token = line().has(EtcdctlLine.Addition.AUTH_JWT_TOKEN) ? options.authJwtToken() : "";
         Credentials login = token.isEmpty() ? credentials() : Credentials.NONE;
-        // etcdctl checks discovered servers' certificates against the domain unless --insecure-discovery
-        String serverName = options.insecureDiscovery() ? "" : options.discoverySrv();
+        // etcdctl turns TLS on for a domain with --insecure-discovery=false, and 3.5 checks certificates against it
+        boolean secureDiscovery = !options.insecureDiscovery() && !options.discoverySrv().isEmpty();
+        String serverName = secureDiscovery && line().discoveryDomainIsTlsServerName() ? options.discoverySrv() : "";
+        boolean insecureTransport = options.insecureTransport() && !secureDiscovery;
         MessageLimits limits = line().has(EtcdctlLine.Addition.MESSAGE_SIZE_LIMITS)
                 ? new MessageLimits(options.maxRequestBytes(), options.maxRecvBytes()) : MessageLimits.DEFAULTS;
         return new ConnectionSettings(endpoints, options.dialTimeout(), options.commandTimeout(),
-                options.keepaliveTime(), options.keepaliveTimeout(), options.insecureTransport(),
+                options.keepaliveTime(), options.keepaliveTimeout(), insecureTransport,
                 options.insecureSkipTlsVerify(), options.cacert(), options.cert(), options.key(),
                 login.user(), login.password(), serverName, limits, token);
     }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Everything the client factory needs to reach a cluster; built once from the global flags. {@code serverName},
- * when not empty, is the name every endpoint's TLS certificate is checked against (etcdctl's ServerName: the
+ * when not empty, is the name every endpoint's TLS certificate is checked against (etcdctl 3.5's ServerName: the
  * --discovery-srv domain with --insecure-discovery=false); it turns TLS on.
  */
 public record ConnectionSettings(

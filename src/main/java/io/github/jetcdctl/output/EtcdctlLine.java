@@ -71,6 +71,11 @@ public enum EtcdctlLine {
         MESSAGE_SIZE_LIMITS(V3_6),
         /** {@code make-mirror --rev} and {@code --max-txn-ops}. */
         MAKE_MIRROR_REV_AND_TXN_OPS(V3_6),
+        /**
+         * get's {@code --min-mod-rev}, {@code --max-mod-rev}, {@code --min-create-rev} and {@code --max-create-rev}:
+         * in a txn get line from 3.6 (jetcdctl's own get command takes them on every line).
+         */
+        GET_REVISION_BOUNDS(V3_6),
         GET_STREAM(V3_7),
         /** The global {@code --auth-jwt-token}. */
         AUTH_JWT_TOKEN(V3_7),
@@ -221,6 +226,56 @@ public enum EtcdctlLine {
      */
     public boolean offlineDefragChecksTheDbExists() {
         return atLeast(V3_6);
+    }
+
+    /**
+     * {@code role get} adds {@code (prefix KEY)} to a prefix range; 3.5 also to the empty key's, all keys (so to
+     * root's {@code [, <open ended>}), which 3.6 leaves bare.
+     */
+    public boolean roleGetNamesEmptyPrefix() {
+        return this == V3_5;
+    }
+
+    /**
+     * With {@code --discovery-srv} and {@code --insecure-discovery=false} etcdctl turns TLS on and names the domain
+     * as gRPC's TLS server name, which 3.5's gRPC checks every certificate against; the gRPC of 3.6 and later puts
+     * each endpoint's own host in its place, so there the domain need not be in the certificate.
+     */
+    public boolean discoveryDomainIsTlsServerName() {
+        return this == V3_5;
+    }
+
+    /**
+     * 3.6's {@code endpoint health} builds its client settings first, as the other commands do: the
+     * {@code --discovery-srv} lookup (and its error), the TLS flags and credentials come before {@code -w} is
+     * checked; 3.5's checked {@code -w} first and looked the domain up only for {@code --cluster}.
+     */
+    public boolean endpointHealthLooksUpTheDomain() {
+        return atLeast(V3_6);
+    }
+
+    /**
+     * 3.5's txn cuts a {@code 'single-quoted'} argument at the number of arguments on its line instead of at its own
+     * length (fixed in 3.6).
+     */
+    public boolean txnCutsQuotedArgumentsAtArgumentCount() {
+        return this == V3_5;
+    }
+
+    /**
+     * A txn comparison {@code lease("key") = "hex"}: 3.6 compares the key's lease with that ID; 3.5 and 3.7 crash
+     * on every lease comparison (3.7 hands the text to the client unparsed).
+     */
+    public boolean txnComparesLeases() {
+        return this == V3_6;
+    }
+
+    /**
+     * {@code watch -w json} prints the client's WatchResponse; 3.7's keeps the server's events as sent (none is
+     * {@code "Events":null}, not {@code []}) and exports the cancel reason ({@code "CancelReason":""}).
+     */
+    public boolean watchJsonKeepsTheServersResponse() {
+        return this == V3_7;
     }
 
     /** 3.6's defrag says how long each member took. */

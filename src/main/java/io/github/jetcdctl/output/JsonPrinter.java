@@ -464,17 +464,26 @@ final class JsonPrinter implements Printer {
     /** etcdctl prints its client's WatchResponse struct: Go field names, nothing omitted at the top. */
     @Override
     public void watch(WatchResponse response) {
+        boolean asSent = line.watchJsonKeepsTheServersResponse();
         GoJsonWriter json = new GoJsonWriter().beginObject()
                 .name("Header").message(response.getHeader())
-                .name("Events").beginArray();
-        for (Event event : response.getEventsList()) {
-            json.message(event);
+                .name("Events");
+        if (asSent && response.getEventsCount() == 0) {
+            json.nullValue();
+        } else {
+            json.beginArray();
+            for (Event event : response.getEventsList()) {
+                json.message(event);
+            }
+            json.endArray();
         }
-        out.println(json.endArray()
-                .name("CompactRevision").value(response.getCompactRevision())
+        json.name("CompactRevision").value(response.getCompactRevision())
                 .name("Canceled").value(response.getCanceled())
-                .name("Created").value(response.getCreated())
-                .endObject().toString());
+                .name("Created").value(response.getCreated());
+        if (asSent) {
+            json.name("CancelReason").value(response.getCancelReason());
+        }
+        out.println(json.endObject().toString());
     }
 
     @Override

@@ -349,7 +349,7 @@ final class SimplePrinter implements Printer {
         } else {
             out.write(end).print(")");
         }
-        if (PermissionRanges.isPrefixRange(key, end)) {
+        if (PermissionRanges.isPrefixRange(key, end) && (key.length > 0 || line.roleGetNamesEmptyPrefix())) {
             out.print(" (prefix ").write(key).print(")");
         }
         out.newline();

@@ -1,6 +1,8 @@
 package io.github.jetcdctl.cli;
 
 import static io.github.jetcdctl.testing.SideBySide.assertSameResult;
+import static io.github.jetcdctl.testing.SideBySide.errorLines;
+import static io.github.jetcdctl.testing.SideBySide.withoutDurations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,17 +21,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.jetcdctl.testing.DnsServer;
+import io.github.jetcdctl.testing.EtcdBinaries;
 import io.github.jetcdctl.testing.EtcdCluster;
 import io.github.jetcdctl.testing.EtcdClusterExtension;
 import io.github.jetcdctl.testing.ProcessResult;
 import io.github.jetcdctl.testing.ProcessRunner;
 
 /**
- * {@code --discovery-srv} side by side with etcdctl 3.5: a real DNS server (dnsmasq) serves the SRV records, and
- * both tools run as processes whose /etc/resolv.conf names it (see {@link DnsServer}), so each finds the
- * cluster through its own resolver: Go's for etcdctl, JNDI's for jetcdctl. A plaintext cluster is published
- * through {@code _etcd-client}, a mutual-TLS one through {@code _etcd-client-ssl}; its certificate names the
- * SRV target and some of the domains, which shows which name each tool checks it against.
+ * {@code --discovery-srv} side by side with the etcdctl of the clusters' line: a real DNS server (dnsmasq)
+ * serves the SRV records, and both tools run as processes whose /etc/resolv.conf names it (see
+ * {@link DnsServer}), so each finds the cluster through its own resolver: Go's for etcdctl, JNDI's for jetcdctl.
+ * A plaintext cluster is published through {@code _etcd-client}, a mutual-TLS one through
+ * {@code _etcd-client-ssl}; its certificate names the SRV target and some of the domains, which shows which name
+ * each tool checks it against.
  */
 class DiscoverySrvGoldenTest {
     static final String ZONE = "jetcdctl.test";
@@ -108,13 +112,16 @@ class DiscoverySrvGoldenTest {
         assertSame(withTls("--discovery-srv", UNNAMED_IN_CERT), "get", "srv/tls", "--print-value-only");
     }
 
-    /** With --insecure-discovery=false the domain is the name every certificate must carry. */
+    /**
+     * With --insecure-discovery=false, etcdctl 3.5 checks every certificate against the domain; from 3.6 (whose gRPC
+     * sets each endpoint's host in place of the domain) against its SRV target, as without the flag.
+     */
     @Test
-    void withoutInsecureDiscoveryTheCertificateMustNameTheDomain() {
+    void withoutInsecureDiscoveryTheCertificateMustNameTheDomainIn35() {
         assertSame(withTls("--discovery-srv", TLS, "--insecure-discovery=false"), "get", "srv/tls");
-        ProcessResult refused = assertSame(withTls("--discovery-srv", UNNAMED_IN_CERT, "--insecure-discovery=false",
+        ProcessResult unnamed = assertSame(withTls("--discovery-srv", UNNAMED_IN_CERT, "--insecure-discovery=false",
                 "--command-timeout=1s"), "get", "srv/tls");
-        assertEquals(1, refused.exitCode(), refused.toString());
+        assertEquals(line().equals("3.5") ? 1 : 0, unnamed.exitCode(), unnamed.toString());
     }
 
     @Test
@@ -183,7 +190,9 @@ class DiscoverySrvGoldenTest {
         assertSameResult(expected, jetcdctl(List.of("--context", "srv", "get", "srv/plain"), config, resolvConf),
                 "the context's domain and service name");
         ProcessResult table = jetcdctl(List.of("context", "list", "-w", "table"), config, resolvConf);
-        assertTrue(table.stdoutText().contains("|  srv | srv:" + NAMED + " |"), table.toString());
+        // 3.7 draws the table's borders with box-drawing characters
+        assertTrue(table.stdoutText().replace('\u2502', '|').contains("|  srv | srv:" + NAMED + " |"),
+                table.toString());
 
         Map<String, String> deadEndpoint = new LinkedHashMap<>(config);
         deadEndpoint.put("ETCDCTL_ENDPOINTS", "127.0.0.1:1");
@@ -202,15 +211,18 @@ class DiscoverySrvGoldenTest {
     }
 
     /**
-     * endpoint health visits --endpoints without looking the domain up; endpoint status builds its client
-     * from the domain first, then also visits --endpoints; with --cluster both list the members through it.
+     * endpoint status builds its client from the domain first, then visits --endpoints; endpoint health visits
+     * them too, but in 3.5 without looking the domain up (from 3.6 a failed lookup fails it); with --cluster both
+     * list the members through the domain.
      */
     @Test
     void endpointCommandsUseTheDomainAsEtcdctlDoes() {
         String plainEndpoint = PLAIN_ETCD.cluster().clientEndpoints().get(0);
         ProcessResult health = assertSameExitAndLineCount(List.of("--discovery-srv", NOTHING,
                 "--endpoints=" + plainEndpoint), "endpoint", "health");
-        assertEquals(0, health.exitCode(), health.toString());
+        assertEquals(line().equals("3.5") ? 0 : 1, health.exitCode(), health.toString());
+        assertSameExitAndLineCount(List.of("--discovery-srv", PLAIN, "--endpoints=" + plainEndpoint),
+                "endpoint", "health");
         assertSame(List.of("--discovery-srv", NOTHING, "--endpoints=" + plainEndpoint), "endpoint", "status");
         assertSame(List.of("--discovery-srv", PLAIN, "--endpoints=" + plainEndpoint), "endpoint", "status",
                 "-w", "table");
@@ -285,6 +297,11 @@ class DiscoverySrvGoldenTest {
 
     // ------------------------------------------------------------------------------------------------------------
 
+    /** The etcdctl line of the oracle and of both clusters. */
+    private static String line() {
+        return EtcdBinaries.lineOf(PLAIN_ETCD.cluster().version());
+    }
+
     private static int plainPort() {
         return PLAIN_ETCD.cluster().member(0).clientPort();
     }
@@ -308,13 +325,14 @@ class DiscoverySrvGoldenTest {
             String... args) {
         List<String> all = new ArrayList<>(flags);
         all.addAll(Arrays.asList(args));
-        ProcessResult expected = etcdctl(all, env, conf);
-        ProcessResult actual = jetcdctl(all, env, conf);
+        // from 3.6 defrag says how long each member took
+        ProcessResult expected = withoutDurations(etcdctl(all, env, conf));
+        ProcessResult actual = withoutDurations(jetcdctl(all, env, conf));
         assertSameResult(expected, actual, env + " " + String.join(" ", all) + "\n== DNS log ==\n" + dns.log());
         return actual;
     }
 
-    /** For output with timings in it: the exit code and the number of lines must match. */
+    /** For output with timings in it: the exit code, the number of lines and the error lines must match. */
     private static ProcessResult assertSameExitAndLineCount(List<String> flags, String... args) {
         List<String> all = new ArrayList<>(flags);
         all.addAll(Arrays.asList(args));
@@ -323,14 +341,13 @@ class DiscoverySrvGoldenTest {
         String what = String.join(" ", all) + "\n== etcdctl ==\n" + expected + "\n== jetcdctl ==\n" + actual;
         assertEquals(expected.exitCode(), actual.exitCode(), what);
         assertEquals(expected.stdoutText().lines().count(), actual.stdoutText().lines().count(), what);
+        assertEquals(errorLines(expected), errorLines(actual), what);
         return actual;
     }
 
     private static ProcessResult etcdctl(List<String> args, Map<String, String> env, Path conf) {
         Path etcdctl = dns.wrap(List.of(PLAIN_ETCD.cluster().binaries().etcdctl().toString()), conf);
-        Map<String, String> all = new LinkedHashMap<>(env);
-        all.put("ETCDCTL_API", "3");
-        return run(etcdctl, args, all);
+        return run(etcdctl, args, oracleEnvironment(env));
     }
 
     /** jetcdctl's entry point in a JVM of its own, since only a new process can get its own resolv.conf. */
@@ -338,10 +355,16 @@ class DiscoverySrvGoldenTest {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path jetcdctl = dns.wrap(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
                 System.getProperty("java.class.path"), "io.github.jetcdctl.Main"), conf);
-        Map<String, String> all = new LinkedHashMap<>(env);
-        all.put("ETCDCTL_API", "3");
-        all.put("ETCDCTL_COMPAT", "3.5"); // the oracle is etcdctl 3.5.16
+        Map<String, String> all = oracleEnvironment(env);
+        all.put("ETCDCTL_COMPAT", line());
         return run(jetcdctl, args, all);
+    }
+
+    /** {@code env} with what the oracle always sets ({@code ETCDCTL_API=3} before 3.6), given to both tools. */
+    private static Map<String, String> oracleEnvironment(Map<String, String> env) {
+        Map<String, String> all = new LinkedHashMap<>(PLAIN_ETCD.etcdctl().environment());
+        all.putAll(env);
+        return all;
     }
 
     private static ProcessResult run(Path wrapped, List<String> args, Map<String, String> env) {

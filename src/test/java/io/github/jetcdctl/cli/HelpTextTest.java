@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.jetcdctl.testing.EtcdBinaries;
 import io.github.jetcdctl.testing.Jetcdctl;
 import io.github.jetcdctl.testing.ProcessResult;
 import picocli.CommandLine;
@@ -43,20 +45,28 @@ class HelpTextTest {
         return description.length == 0 || String.join("", description).isBlank();
     }
 
+    /** On every line; 3.5 and 3.6 lay it out in etcdctl's template, indented by a tab and by two spaces. */
     @Test
     void helpCommandPrintsTheSameUsageAsDashDashHelp() {
-        for (List<String> path : List.of(List.of("member", "list"), List.of("context", "add"), List.of("get"),
-                List.of("completion"), List.of("version"))) {
-            List<String> help = new ArrayList<>(List.of("help"));
-            help.addAll(path);
-            List<String> dashDash = new ArrayList<>(path);
-            dashDash.add("--help");
-            ProcessResult viaHelp = Jetcdctl.create().run(help, null);
-            assertEquals(0, viaHelp.exitCode(), viaHelp.toString());
-            // Jetcdctl.create() runs the 3.5 line: etcdctl's template, indented by a tab
-            assertTrue(viaHelp.stdoutText().startsWith("NAME:\n\t" + String.join(" ", path) + " - "),
-                    viaHelp.toString());
-            assertEquals(Jetcdctl.create().run(dashDash, null), viaHelp, String.join(" ", path));
+        Map<String, String> templateIndent = Map.of("3.5", "\t", "3.6", "  ");
+        for (String release : EtcdBinaries.LINE_RELEASES) {
+            String line = EtcdBinaries.lineOf(release);
+            Jetcdctl jetcdctl = Jetcdctl.create().forLine(line);
+            for (List<String> path : List.of(List.of("member", "list"), List.of("context", "add"), List.of("get"),
+                    List.of("completion"), List.of("version"))) {
+                List<String> help = new ArrayList<>(List.of("help"));
+                help.addAll(path);
+                List<String> dashDash = new ArrayList<>(path);
+                dashDash.add("--help");
+                ProcessResult viaHelp = jetcdctl.run(help, null);
+                String what = line + ": " + String.join(" ", path);
+                assertEquals(0, viaHelp.exitCode(), what + "\n" + viaHelp);
+                if (templateIndent.containsKey(line)) {
+                    assertTrue(viaHelp.stdoutText().startsWith("NAME:\n" + templateIndent.get(line)
+                            + String.join(" ", path) + " - "), what + "\n" + viaHelp);
+                }
+                assertEquals(jetcdctl.run(dashDash, null), viaHelp, what);
+            }
         }
     }
 }

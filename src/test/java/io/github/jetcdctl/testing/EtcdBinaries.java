@@ -39,6 +39,13 @@ public final class EtcdBinaries {
     public static final String DEFAULT_VERSION = System.getProperty("jetcdctl.test.etcd", V3_5);
     public static final List<String> LINE_RELEASES = List.of(V3_5, V3_6, V3_7);
 
+    /** {@link #LINE_RELEASES}, for {@code @MethodSource(EtcdBinaries.EACH_LINE)} in a per-line test. */
+    public static List<String> lineReleases() {
+        return LINE_RELEASES;
+    }
+
+    public static final String EACH_LINE = "io.github.jetcdctl.testing.EtcdBinaries#lineReleases";
+
     private static final Pattern ETCD_VERSION = Pattern.compile("(?m)^etcd Version: (\\S+)");
     private static final Map<String, EtcdBinaries> FOUND = new ConcurrentHashMap<>();
 

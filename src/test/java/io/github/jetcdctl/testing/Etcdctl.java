@@ -88,6 +88,11 @@ public final class Etcdctl {
         return globalArgs;
     }
 
+    /** The variables every run gets ({@code ETCDCTL_API=3} before 3.6), for a test that starts etcdctl itself. */
+    public Map<String, String> environment() {
+        return env;
+    }
+
     public ProcessResult run(String... args) {
         return run(Arrays.asList(args), null, Map.of());
     }

@@ -27,7 +27,7 @@ public class EndpointCommand extends GroupCommand {
      * member, asked without credentials as etcdctl does (through the --discovery-srv endpoints if given).
      *
      * @param formatFirst whether {@code -w} is checked before the TLS flags, and --discovery-srv looked up only
-     *                    for --cluster: etcdctl's {@code endpoint health} does so; {@code endpoint status} and
+     *                    for --cluster: etcdctl 3.5's {@code endpoint health} does so; {@code endpoint status} and
      *                    {@code hashkv} build their client first, so they look the domain up and check the TLS
      *                    flags before all else
      */

@@ -43,7 +43,7 @@ public class EndpointHealthCommand extends EtcdCommand {
 
     @Override
     protected void run() throws InterruptedException {
-        List<String> targets = endpoint.targets(session(), true);
+        List<String> targets = endpoint.targets(session(), !session().line().endpointHealthLooksUpTheDomain());
         var printer = session().printer();
         ConnectionSettings settings = session().connectionSettingsForGivenEndpoints();
         List<EndpointHealth> results = new ArrayList<>();

@@ -206,11 +206,27 @@ public class GetCommand extends EtcdCommand {
         request.setSortOrder(sortOrder).setSortTarget(sortTarget)
                 .setLimit(limit)
                 .setKeysOnly(keysOnly)
-                .setCountOnly(countOnly)
-                .setMinModRevision(minModRev)
-                .setMaxModRevision(maxModRev)
-                .setMinCreateRevision(minCreateRev)
-                .setMaxCreateRevision(maxCreateRev);
+                .setCountOnly(countOnly);
+        // etcdctl 3.6's rules: a bound of 0 or less is none, and a minimum above its maximum is refused
+        if (minCreateRev > 0) {
+            request.setMinCreateRevision(minCreateRev);
+        }
+        if (maxCreateRev > 0) {
+            if (minCreateRev > maxCreateRev) {
+                throw CliException.badFeature("getMinCreateRev(=" + minCreateRev + ") > getMaxCreateRev(="
+                        + maxCreateRev + ")");
+            }
+            request.setMaxCreateRevision(maxCreateRev);
+        }
+        if (minModRev > 0) {
+            request.setMinModRevision(minModRev);
+        }
+        if (maxModRev > 0) {
+            if (minModRev > maxModRev) {
+                throw CliException.badFeature("getMinModRev(=" + minModRev + ") > getMaxModRev(=" + maxModRev + ")");
+            }
+            request.setMaxModRevision(maxModRev);
+        }
         if (rev > 0) {
             request.setRevision(rev);
         }

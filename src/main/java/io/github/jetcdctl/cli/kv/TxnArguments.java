@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
 import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.ExitCodes;
 import io.github.jetcdctl.cli.gosyntax.GoScanner;
+import io.github.jetcdctl.output.EtcdctlLine;
 
 /**
- * Splits a txn request line into arguments as etcdctl 3.5 does: words, "double-quoted" Go literals and
+ * Splits a txn request line into arguments as etcdctl does: words, "double-quoted" Go literals and
  * 'single-quoted' text. Arguments are bytes, carried as ISO-8859-1 strings (one char per byte) so that
  * the regular expression sees Go's rune classes and no byte is lost.
  */
@@ -23,7 +24,7 @@ final class TxnArguments {
     private TxnArguments() {
     }
 
-    static List<String> split(byte[] line) {
+    static List<String> split(byte[] line, EtcdctlLine etcdctlLine) {
         String latin1 = new String(line, StandardCharsets.ISO_8859_1);
         List<String> tokens = new ArrayList<>();
         Matcher m = TOKEN.matcher(latin1);
@@ -32,8 +33,10 @@ final class TxnArguments {
         }
         List<String> args = new ArrayList<>(tokens.size());
         for (String token : tokens) {
-            if (token.charAt(0) == '\'') {
+            if (token.charAt(0) == '\'' && etcdctlLine.txnCutsQuotedArgumentsAtArgumentCount()) {
                 args.add(singleQuoted(token, tokens.size(), line));
+            } else if (token.charAt(0) == '\'') {
+                args.add(token.substring(1, token.length() - 1));
             } else if (token.charAt(0) == '"') {
                 args.add(doubleQuoted(token));
             } else {

@@ -54,7 +54,7 @@ public class TxnCommand extends EtcdCommand {
             TxnRequestParser requests = new TxnRequestParser(session().err(), session().in(), session().line());
             TxnRequest.Builder txn = TxnRequest.newBuilder();
             prompt("compares:");
-            readBlock(reader, TxnCompareParser::parse).forEach(txn::addCompare);
+            readBlock(reader, line -> TxnCompareParser.parse(line, session().line())).forEach(txn::addCompare);
             prompt("success requests (get, put, del):");
             readBlock(reader, requests::parse).forEach(txn::addSuccess);
             prompt("failure requests (get, put, del):");

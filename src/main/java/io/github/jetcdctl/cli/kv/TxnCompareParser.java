@@ -4,24 +4,30 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.UnknownFieldSet;
 
 import io.etcd.jetcd.api.Compare;
 import io.github.jetcdctl.CliException;
 import io.github.jetcdctl.ExitCodes;
 import io.github.jetcdctl.cli.gosyntax.GoNumbers;
 import io.github.jetcdctl.cli.gosyntax.GoScanner;
+import io.github.jetcdctl.output.EtcdctlLine;
 import io.github.jetcdctl.output.GoQuote;
 
 /**
- * One comparison line of {@code txn}, read as etcdctl 3.5 reads it: {@code target("key") op "value"} with
+ * One comparison line of {@code txn}, read as etcdctl reads it: {@code target("key") op "value"} with
  * Go's {@code Sscanf("%q) %s %q")}, so text after the value is ignored and its error messages show what
  * was scanned so far.
  */
 final class TxnCompareParser {
+    /** etcd's {@code Compare.CompareTarget.LEASE} and the number of {@code Compare.lease} (etcd 3.3 and later). */
+    static final int LEASE_TARGET = 4;
+    static final int LEASE_FIELD = 8;
+
     private TxnCompareParser() {
     }
 
-    static Compare parse(byte[] line) {
+    static Compare parse(byte[] line, EtcdctlLine etcdctlLine) {
         String text = new String(line, StandardCharsets.UTF_8);
         int paren = indexOf(line, (byte) '(');
         if (paren < 0) {
@@ -37,18 +43,24 @@ final class TxnCompareParser {
         Compare.Builder compare = Compare.newBuilder().setKey(ByteString.copyFrom(scanned.key));
         switch (target) {
             case "ver", "version" -> compare.setTarget(Compare.CompareTarget.VERSION)
-                    .setVersion(number(scanned.value, text));
+                    .setVersion(number(scanned.value, 10, text));
             case "c", "create" -> compare.setTarget(Compare.CompareTarget.CREATE)
-                    .setCreateRevision(number(scanned.value, text));
+                    .setCreateRevision(number(scanned.value, 10, text));
             case "m", "mod" -> compare.setTarget(Compare.CompareTarget.MOD)
-                    .setModRevision(number(scanned.value, text));
+                    .setModRevision(number(scanned.value, 10, text));
             case "val", "value" -> compare.setTarget(Compare.CompareTarget.VALUE)
                     .setValue(ByteString.copyFrom(scanned.value));
             case "lease" -> {
-                result(op, text);
-                // etcdctl 3.5 panics here ("bad value"): it has no way to build a lease comparison.
-                throw invalid("malformed comparison: " + text
-                        + " (lease comparisons are not supported by etcdctl 3.5's txn syntax)");
+                if (!etcdctlLine.txnComparesLeases()) {
+                    result(op, text);
+                    // etcdctl 3.5 and 3.7 panic here ("bad value"): they build no lease comparison
+                    throw invalid("malformed comparison: " + text + " (lease comparisons are not supported by "
+                            + "etcdctl " + etcdctlLine + "'s txn syntax)");
+                }
+                long id = number(scanned.value, 16, text);
+                // jetcd's protos predate the LEASE target: its number and the lease field as etcd's API has them
+                compare.setTargetValue(LEASE_TARGET).setUnknownFields(UnknownFieldSet.newBuilder()
+                        .addField(LEASE_FIELD, UnknownFieldSet.Field.newBuilder().addVarint(id).build()).build());
             }
             default -> throw invalid("malformed comparison: " + text + " (unknown target " + target + ")");
         }
@@ -67,9 +79,9 @@ final class TxnCompareParser {
         };
     }
 
-    private static long number(byte[] value, String line) {
+    private static long number(byte[] value, int base, String line) {
         try {
-            return GoNumbers.parseInt(new String(value, StandardCharsets.UTF_8), 10);
+            return GoNumbers.parseInt(new String(value, StandardCharsets.UTF_8), base);
         } catch (NumberFormatException e) {
             throw invalid("invalid txn compare request: " + line);
         }

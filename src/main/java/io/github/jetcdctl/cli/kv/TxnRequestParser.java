@@ -14,7 +14,7 @@ import io.github.jetcdctl.cli.gosyntax.GoFlags;
 
 /**
  * One request line of {@code txn} ({@code get}, {@code put} or {@code del} with their flags), parsed as
- * etcdctl 3.5 parses it and validated by the same rules as the commands themselves.
+ * the line's etcdctl parses it and validated by the same rules as the commands themselves.
  */
 final class TxnRequestParser {
     private static final List<String> COMMANDS = List.of("completion", "del", "get", "help", "put");
@@ -32,7 +32,7 @@ final class TxnRequestParser {
 
     RequestOp parse(byte[] line) {
         String text = new String(line, StandardCharsets.UTF_8);
-        List<String> args = TxnArguments.split(line);
+        List<String> args = TxnArguments.split(line, etcdctlLine);
         if (args.size() < 2) {
             throw invalid("invalid txn compare request: " + text);
         }
@@ -78,7 +78,17 @@ final class TxnRequestParser {
                 .bool("keys-only", v -> get.keysOnly = v)
                 .bool("count-only", v -> get.countOnly = v)
                 .bool("print-value-only", v -> get.printValueOnly = v);
-        get.args = parseFlags(flags, args, TxnRequestUsage.GET, line);
+        if (etcdctlLine.has(EtcdctlLine.Addition.GET_REVISION_BOUNDS)) {
+            flags.int64("min-mod-rev", v -> get.minModRev = v)
+                    .int64("max-mod-rev", v -> get.maxModRev = v)
+                    .int64("min-create-rev", v -> get.minCreateRev = v)
+                    .int64("max-create-rev", v -> get.maxCreateRev = v);
+        }
+        if (etcdctlLine.has(EtcdctlLine.Addition.GET_STREAM)) {
+            // accepted and without effect: a txn reads its ranges in its one request
+            flags.bool("stream", v -> { });
+        }
+        get.args = parseFlags(flags, args, TxnRequestUsage.get(etcdctlLine), line);
         return RequestOp.newBuilder().setRequestRange(get.buildRequest(TxnArguments::bytes)).build();
     }
 

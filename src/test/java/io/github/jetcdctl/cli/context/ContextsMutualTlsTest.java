@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.jetcdctl.testing.EtcdBinaries;
 import io.github.jetcdctl.testing.EtcdCluster;
 import io.github.jetcdctl.testing.EtcdClusterExtension;
 import io.github.jetcdctl.testing.Jetcdctl;
@@ -73,6 +74,11 @@ class ContextsMutualTlsTest {
         assertEquals(1, otherCa.exitCode(), otherCa.toString());
     }
 
+    /** The line context add records: the test cluster's, asked from it. */
+    private static String clusterLine() {
+        return EtcdBinaries.lineOf(cluster.version());
+    }
+
     @Test
     void importsAKubeadmNodeWithTheHealthcheckClientCertificate(@TempDir Path node) throws IOException {
         Path manifest = kubeadmNode(node, true);
@@ -81,7 +87,7 @@ class ContextsMutualTlsTest {
         Path pki = node.resolve("etc/kubernetes/pki");
         assertEquals("name: k8s\nendpoints: " + String.join(",", cluster.clientUrls()) + "\ncacert: "
                 + pki.resolve("etcd/ca.crt") + "\ncert: " + pki.resolve("etcd/healthcheck-client.crt") + "\nkey: "
-                + pki.resolve("etcd/healthcheck-client.key") + "\ncompat: 3.5\n",
+                + pki.resolve("etcd/healthcheck-client.key") + "\ncompat: " + clusterLine() + "\n",
                 ok("context", "show", "k8s").stdoutText());
         assertEquals("tls/a\n1\n", ok("--context", "k8s", "get", "tls/a").stdoutText());
     }
@@ -93,7 +99,7 @@ class ContextsMutualTlsTest {
         String shown = ok("context", "show", "k8s").stdoutText();
         assertTrue(shown.contains("cert: " + node.resolve("etc/kubernetes/pki/apiserver-etcd-client.crt") + "\n"),
                 shown);
-        assertTrue(shown.endsWith("dial-timeout: 3s\ncompat: 3.5\n"), shown);
+        assertTrue(shown.endsWith("dial-timeout: 3s\ncompat: " + clusterLine() + "\n"), shown);
         assertEquals("tls/a\n1\n", ok("--context=k8s", "get", "tls/a").stdoutText());
     }
 

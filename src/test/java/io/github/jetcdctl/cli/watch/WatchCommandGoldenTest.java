@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +26,7 @@ import io.github.jetcdctl.testing.ScriptedInput;
 import io.github.jetcdctl.testing.SideBySide;
 
 /**
- * watch side by side with the real etcdctl 3.5: history replay (--rev) in every format and mode, live
+ * watch side by side with the real etcdctl of the cluster's line: history replay (--rev) in every format and mode, live
  * events from puts made while both watch, exec mode, interactive mode, and the error paths.
  */
 class WatchCommandGoldenTest {
@@ -192,7 +191,7 @@ class WatchCommandGoldenTest {
             for (String word : command) {
                 shell.append(" '").append(word.replace("'", "'\\''")).append("'");
             }
-            return ProcessRunner.run(List.of("sh", "-c", shell.toString()), null, Map.of("ETCDCTL_API", "3"), null,
+            return ProcessRunner.run(List.of("sh", "-c", shell.toString()), null, etcdctl.environment(), null,
                     Duration.ofSeconds(30), false);
         });
         ProcessResult ours = jetcdctl.runFor(Duration.ofSeconds(30), input.stream(), args);
