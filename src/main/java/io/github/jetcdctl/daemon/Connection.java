@@ -52,6 +52,7 @@ final class Connection implements Runnable {
 
     private void serve(ClientRequest request) throws IOException {
         if (!request.key().equals(server.key())) {
+            server.handedBack();
             frames.write(Frames.RUN_YOURSELF, new byte[0]); // another build or JVM: not ours to run
             return;
         }
@@ -75,6 +76,7 @@ final class Connection implements Runnable {
         }
         if (code == Cli.RUN_IT_YOURSELF) {
             if (!streams.used()) {
+                server.handedBack();
                 answered = true;
                 frames.write(Frames.RUN_YOURSELF, new byte[0]);
                 return;

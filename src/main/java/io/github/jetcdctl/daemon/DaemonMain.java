@@ -1,8 +1,10 @@
 package io.github.jetcdctl.daemon;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -33,7 +35,7 @@ public final class DaemonMain {
         java.security.Security.setProperty("networkaddress.cache.ttl", "0");
         java.security.Security.setProperty("networkaddress.cache.negative.ttl", "0");
         Logging.configure(new String[0], Map.of()); // library logging off, for every request alike
-        DaemonServer server = new DaemonServer(Path.of(args[0]), args[1],
+        DaemonServer server = new DaemonServer(Path.of(args[0]), args[1] + namespaces(),
                 Duration.ofSeconds(Long.parseLong(args[2])));
         Thread warmUp = new Thread(() -> {
             try (ClientFactory.TransportScope shared = ClientFactory.useSharedTransport(server.transport())) {
@@ -45,6 +47,24 @@ public final class DaemonMain {
         warmUp.start();
         server.serve(); // closes the kept channels and TLS contexts on the way out
         System.exit(0); // (library threads would keep an idle JVM alive)
+    }
+
+    /**
+     * This process's network and mount namespaces, as the native client adds its own to the key it sends
+     * ({@code |net:[N]|mnt:[N]}, empty where /proc is not there): a command from other namespaces (another
+     * network, other files and /etc/resolv.conf) is declined and runs in a JVM of its own.
+     */
+    static String namespaces() {
+        StringBuilder ids = new StringBuilder();
+        for (String kind : new String[] {"net", "mnt"}) {
+            ids.append('|');
+            try {
+                ids.append(Files.readSymbolicLink(Path.of("/proc/self/ns", kind)));
+            } catch (IOException | UnsupportedOperationException e) {
+                // (no /proc: the client finds none either)
+            }
+        }
+        return ids.toString();
     }
 
     /**

@@ -43,6 +43,8 @@ public final class DaemonServer {
     private final SharedTransport transport = new SharedTransport(SharedTransport.DEFAULT_IDLE);
     private final long started = System.nanoTime();
     private final AtomicLong served = new AtomicLong();
+    /** Requests answered "run it yourself": another key (build, JVM, options, namespaces), or a JVM's command. */
+    private final AtomicLong handedBack = new AtomicLong();
     private final AtomicLong threadNumber = new AtomicLong();
     private ServerSocketChannel server;
     private UserPrincipal owner;
@@ -156,6 +158,10 @@ public final class DaemonServer {
         }
     }
 
+    void handedBack() {
+        handedBack.incrementAndGet();
+    }
+
     synchronized void finished() {
         active--;
         lastActivity = System.nanoTime();
@@ -213,6 +219,8 @@ public final class DaemonServer {
                 + "java: " + System.getProperty("java.home") + " " + Runtime.version() + "\n"
                 + "up: " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + "s\n"
                 + "requests: " + served.get() + " (" + (active - 1) + " others running)\n"
+                + "handed back: " + handedBack.get() + " (another build, JVM, options or namespaces, or a command"
+                + " that runs in a JVM of its own)\n"
                 + "idle timeout: " + idle.toSeconds() + "s\n"
                 + "kept: " + transport.describe() + " (each closed after "
                 + SharedTransport.DEFAULT_IDLE.toSeconds() + "s unused)\n"
