@@ -324,6 +324,8 @@ class LauncherDaemonIT extends LauncherGoldenTests {
         Path ours = socketOf(LAUNCHER, env, jdk);
         assertNotEquals(second, ours);
         assertFalse(servedBy(second, link, env, jdk, "the launcher's symlink pointed at this build"));
+        Files.delete(link); // (links out of a temporary directory: JUnit warns about each it removes)
+        Files.delete(dir.resolve("copy/share/jetcdctl/lib"));
     }
 
     /**
@@ -380,5 +382,6 @@ class LauncherDaemonIT extends LauncherGoldenTests {
             assertTrue(servedBy(others, LAUNCHER, env, jdk, "JETCDCTL_JAVA's symlink to " + other));
             assertEquals(warmBefore.requests() + 1, Counts.of(warm).requests(), "the first JDK's daemon was reached");
         }
+        Files.delete(java);
     }
 }

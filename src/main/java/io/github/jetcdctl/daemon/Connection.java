@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 import io.github.jetcdctl.ExitCodes;
 import io.github.jetcdctl.cli.Cli;
+import io.github.jetcdctl.cli.CommandTrees;
 import io.github.jetcdctl.client.ClientFactory;
 
 /**
@@ -63,9 +64,11 @@ final class Connection implements Runnable {
         reader.start();
         PrintStream err = streams.stderr();
         int code;
+        CommandTrees trees = server.borrowTrees();
         try (ClientFactory.TransportScope shared = ClientFactory.useSharedTransport(server.transport())) {
             code = Cli.runFor(request.process(), request.decodedArgs(), request.rawArgs(), streams.stdin(),
-                    streams.stdout(), err, request.env());
+                    streams.stdout(), err, request.env(), trees);
+            server.giveBack(trees); // (not after a failure: the next request builds its own)
         } catch (VirtualMachineError e) {
             // (an out-of-memory in one request): this one fails, and the daemon stops taking new ones, so the
             // next command starts a fresh one rather than meet a damaged heap

@@ -12,6 +12,7 @@ import java.util.Map;
 import io.github.jetcdctl.Main;
 import io.github.jetcdctl.cli.Cli;
 import io.github.jetcdctl.cli.ClientProcess;
+import io.github.jetcdctl.cli.CommandTrees;
 import io.github.jetcdctl.cli.Logging;
 import io.github.jetcdctl.cli.RawArguments;
 import io.github.jetcdctl.client.ClientFactory;
@@ -39,7 +40,9 @@ public final class DaemonMain {
                 Duration.ofSeconds(Long.parseLong(args[2])));
         Thread warmUp = new Thread(() -> {
             try (ClientFactory.TransportScope shared = ClientFactory.useSharedTransport(server.transport())) {
-                warmUp();
+                CommandTrees trees = server.borrowTrees();
+                warmUp(trees);
+                server.giveBack(trees); // (with get's tree built)
             }
         }, "jetcdctl-daemon-warm-up");
         warmUp.setDaemon(true);
@@ -72,7 +75,7 @@ public final class DaemonMain {
      * JDK's TLS (a command line that builds a TLS client for a port nobody listens on), so that the first command
      * a user sends does not pay for it, nor run into its dial timeout on a busy machine.
      */
-    private static void warmUp() {
+    private static void warmUp(CommandTrees trees) {
         int closedPort;
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = probe.getLocalPort();
@@ -83,6 +86,6 @@ public final class DaemonMain {
             "--insecure-skip-tls-verify"};
         ClientProcess nobody = new ClientProcess(Path.of("/"), false, false, false);
         Cli.runFor(nobody, args, RawArguments.none(), InputStream.nullInputStream(), OutputStream.nullOutputStream(),
-                new PrintStream(OutputStream.nullOutputStream()), Map.of());
+                new PrintStream(OutputStream.nullOutputStream()), Map.of(), trees);
     }
 }

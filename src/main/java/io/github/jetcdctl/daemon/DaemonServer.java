@@ -18,9 +18,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.jetcdctl.cli.CommandTrees;
 import io.github.jetcdctl.client.SharedTransport;
 
 import jdk.net.ExtendedSocketOptions;
@@ -43,6 +46,11 @@ public final class DaemonServer {
     private final SharedTransport transport = new SharedTransport(SharedTransport.DEFAULT_IDLE);
     private final long started = System.nanoTime();
     private final AtomicLong served = new AtomicLong();
+    /**
+     * picocli's command trees, kept between requests (building one by reflection was most of a short request's
+     * CPU) and lent to one request at a time: a tree holds the option values of the line it parsed.
+     */
+    private final Queue<CommandTrees> idleTrees = new ConcurrentLinkedQueue<>();
     /** Requests answered "run it yourself": another key (build, JVM, options, namespaces), or a JVM's command. */
     private final AtomicLong handedBack = new AtomicLong();
     private final AtomicLong threadNumber = new AtomicLong();
@@ -156,6 +164,17 @@ public final class DaemonServer {
         } catch (IOException | UnsupportedOperationException e) {
             return false;
         }
+    }
+
+    /** Command trees no other request is using (new ones when all are). */
+    CommandTrees borrowTrees() {
+        CommandTrees trees = idleTrees.poll();
+        return trees != null ? trees : new CommandTrees();
+    }
+
+    /** Back for the next request, once the one that borrowed them has ended. */
+    void giveBack(CommandTrees trees) {
+        idleTrees.add(trees);
     }
 
     void handedBack() {

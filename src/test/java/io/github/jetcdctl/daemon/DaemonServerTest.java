@@ -114,6 +114,50 @@ class DaemonServerTest {
         }
     }
 
+    /**
+     * picocli's trees are kept between requests, each lent to one request at a time: no option or argument of one
+     * request reaches a later one, nor one running at the same time.
+     */
+    @Test
+    void keptCommandTreesCarryNothingFromOneRequestToAnother() throws Exception {
+        jetcdctl.run("put", "daemon/t/a", "1");
+        jetcdctl.run("put", "daemon/t/b", "two");
+        List<List<String>> lines = List.of(
+                withCluster("get", "daemon/t/", "--prefix", "-w", "json", "--limit", "1"),
+                withCluster("get", "daemon/t/a"),
+                withCluster("get", "daemon/t/a", "daemon/t/z", "--keys-only"),
+                withCluster("get", "daemon/t/b", "--print-value-only"),
+                withCluster("get", "daemon/t/", "--prefix", "--sort-by", "KEY", "--order", "DESCEND"),
+                withCluster("get", "daemon/t/b"),
+                withCluster("member", "list", "-w", "fields"),
+                withCluster("get", "daemon/t/a", "--bogus-flag"));
+        Map<List<String>, ProcessResult> expected = new java.util.HashMap<>();
+        for (List<String> line : lines) {
+            expected.put(line, Jetcdctl.create().withDefaultLine().run(line.toArray(String[]::new)));
+        }
+        for (int round = 0; round < 2; round++) {
+            for (List<String> line : lines) {
+                assertEquals(expected.get(line), served(line), "one after another: " + line);
+            }
+        }
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> answers = new ArrayList<>();
+            for (int i = 0; i < 4 * lines.size(); i++) {
+                List<String> line = lines.get(i % lines.size());
+                answers.add(clients.submit(() -> {
+                    assertEquals(expected.get(line), served(line), "at the same time: " + line);
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> answer : answers) {
+                answer.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
     @Test
     void standardInputIsReadFromTheClientOnDemand() throws IOException {
         FrameClient.Answer answer = run(0, Map.of(), "from stdin\n".getBytes(StandardCharsets.UTF_8),
