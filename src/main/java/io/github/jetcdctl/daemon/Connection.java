@@ -57,6 +57,14 @@ final class Connection implements Runnable {
             frames.write(Frames.RUN_YOURSELF, new byte[0]); // another build or JVM: not ours to run
             return;
         }
+        if (!server.buildUnchanged()) {
+            // the jar was replaced since this daemon started: its classes are another build's, whatever the
+            // launcher remembered; the next command's launcher finds no socket and starts the new jar's daemon
+            server.handedBack();
+            server.stop();
+            frames.write(Frames.RUN_YOURSELF, new byte[0]);
+            return;
+        }
         ClientStreams streams = new ClientStreams(frames);
         Thread requestThread = Thread.currentThread();
         Thread reader = new Thread(() -> readInput(streams, requestThread), requestThread.getName() + "-input");

@@ -36,8 +36,10 @@ public final class DaemonMain {
         java.security.Security.setProperty("networkaddress.cache.ttl", "0");
         java.security.Security.setProperty("networkaddress.cache.negative.ttl", "0");
         Logging.configure(new String[0], Map.of()); // library logging off, for every request alike
+        String classPath = System.getProperty("java.class.path", ""); // (the launcher's -cp: the jar alone)
         DaemonServer server = new DaemonServer(Path.of(args[0]), args[1] + namespaces(),
-                Duration.ofSeconds(Long.parseLong(args[2])));
+                Duration.ofSeconds(Long.parseLong(args[2])),
+                classPath.isEmpty() || classPath.contains(java.io.File.pathSeparator) ? null : Path.of(classPath));
         Thread warmUp = new Thread(() -> {
             try (ClientFactory.TransportScope shared = ClientFactory.useSharedTransport(server.transport())) {
                 CommandTrees trees = server.borrowTrees();

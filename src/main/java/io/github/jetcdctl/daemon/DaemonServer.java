@@ -13,11 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -42,6 +45,8 @@ public final class DaemonServer {
     private final Path socket;
     private final String key;
     private final Duration idle;
+    private final Path build;
+    private final List<Object> buildAsStarted;
     /** The event loop, channels and TLS contexts requests share; closed when the daemon ends. */
     private final SharedTransport transport = new SharedTransport(SharedTransport.DEFAULT_IDLE);
     private final long started = System.nanoTime();
@@ -62,9 +67,35 @@ public final class DaemonServer {
 
     /** {@code key} names the build, JVM and options the launcher would run; a request with another is declined. */
     public DaemonServer(Path socket, String key, Duration idle) {
+        this(socket, key, idle, null);
+    }
+
+    /**
+     * As above, for the jar {@code build} as it is now: once that file is another (another file renamed over
+     * it, or rewritten: its inode, size or time changed) or gone, every request is handed back and the daemon
+     * ends, whatever key the request brings.
+     */
+    public DaemonServer(Path socket, String key, Duration idle, Path build) {
         this.socket = socket;
         this.key = key;
         this.idle = idle;
+        this.build = build;
+        this.buildAsStarted = build == null ? null : identity(build);
+    }
+
+    /** The file's inode, size and modification time, or null when it cannot be read. */
+    private static List<Object> identity(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return Arrays.asList(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Whether the jar this daemon was started from is still there, as it was. */
+    boolean buildUnchanged() {
+        return build == null || (buildAsStarted != null && buildAsStarted.equals(identity(build)));
     }
 
     String key() {

@@ -280,6 +280,42 @@ class DaemonServerTest {
         assertFalse(Files.exists(idleSocket));
     }
 
+    /**
+     * The jar a daemon was started from, replaced by a file of the same size and time (renamed over it): the
+     * request is handed back and the daemon ends, whatever key the request brings.
+     */
+    @Test
+    void aDaemonWhoseJarWasReplacedHandsBackAndEnds() throws Exception {
+        Path jar = Files.writeString(dir.resolve("build.jar"), "first build");
+        Path jarSocket = dir.resolve("jar.sock");
+        Thread daemon = new Thread(() -> {
+            try {
+                new DaemonServer(jarSocket, KEY, Duration.ofMinutes(1), jar).serve();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        daemon.start();
+        for (int i = 0; i < 500 && !Files.exists(jarSocket); i++) {
+            Thread.sleep(10);
+        }
+        try (FrameClient client = new FrameClient(jarSocket)) {
+            client.send(Frames.REQUEST, FrameClient.request(KEY, 0, dir, List.of("version"), Map.of()));
+            assertFalse(client.finish(InputStream.nullInputStream()).runYourself(), "served while the jar is its own");
+        }
+        Path other = Files.writeString(dir.resolve("build.jar.new"), "other build");
+        Files.setLastModifiedTime(other, Files.getLastModifiedTime(jar));
+        Files.move(other, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        try (FrameClient client = new FrameClient(jarSocket)) {
+            client.send(Frames.REQUEST, FrameClient.request(KEY, 0, dir, List.of("version"), Map.of()));
+            assertTrue(client.finish(InputStream.nullInputStream()).runYourself(), "handed back: another jar");
+        }
+        daemon.join(TimeUnit.SECONDS.toMillis(30));
+        assertFalse(daemon.isAlive(), "and ended");
+        assertFalse(Files.exists(jarSocket));
+    }
+
     /** A context's password file named relative to the working directory is the client's: handed back. */
     @Test
     void aContextsRelativePasswordFileIsHandedBack() throws IOException {
