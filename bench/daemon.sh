@@ -61,8 +61,11 @@ echo "|---|---|---|---|---|---|"
 case_() {
   local name=$1 env=$2 args=$3 i side cmd start
   for side in jvm daemon theirs; do : >"$work/$side.wall"; : >"$work/$side.rss"; done
+  local sides=(jvm daemon theirs)
   for i in $(seq "$rounds"); do
-    for side in jvm daemon theirs; do
+    # (the order turns each round: a command right after a JVM of its own ran a third slower or more, whichever
+    # side it was, the caches that JVM evicted being the next command's to refill)
+    for side in "${sides[@]:i%3}" "${sides[@]:0:i%3}"; do
       case $side in
         jvm) cmd="$env JETCDCTL_DAEMON=off $ours $args" ;; # (assignments, not env: no process more than etcdctl)
         daemon) cmd="$env JETCDCTL_DAEMON=on $ours $args" ;;

@@ -8,6 +8,9 @@
  *   jetcdctl-client SOCKET KEY NARGS JAVA [JVM-ARGS...] ARGS...   (the last NARGS words are the command's)
  *   jetcdctl-client --control SOCKET status|stop
  *
+ * The key the client sends is KEY followed by this process's network and mount namespaces, as the daemon adds
+ * its own to the key it was started with: a command from other namespaces is not the daemon's to run.
+ *
  * Frames both ways: one type byte, a 32-bit big-endian length, that many bytes. Only libc is used.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -285,6 +288,22 @@ static int relay(void) {
     }
 }
 
+/* "|net:[N]|mnt:[N]" as readlink(2) gives them (empty where /proc is not there), as DaemonMain adds them */
+static int append_namespaces(struct buffer *key) {
+    static const char *const links[] = {"/proc/self/ns/net", "/proc/self/ns/mnt"};
+    for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
+        char target[256];
+        ssize_t n = readlink(links[i], target, sizeof target);
+        if (n < 0 || (size_t)n >= sizeof target) {
+            n = 0;
+        }
+        if (append(key, "|", 1) || append(key, target, (size_t)n)) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static int control(const char *socket_path, const char *word) {
     connection = connect_to(socket_path);
     if (connection < 0) {
@@ -331,8 +350,11 @@ int main(int argc, char **argv) {
     struct buffer request = {NULL, 0, 0};
     uint32_t flags = (isatty(STDIN_FILENO) ? 1u : 0u) | (isatty(STDOUT_FILENO) ? 2u : 0u)
             | (isatty(STDERR_FILENO) ? 4u : 0u);
-    int failed = append_string(&request, argv[2]) || append32(&request, flags) || append_string(&request, cwd)
-            || append32(&request, (uint32_t)nargs);
+    struct buffer key = {NULL, 0, 0};
+    int failed = append(&key, argv[2], strlen(argv[2])) || append_namespaces(&key) || key.length > UINT32_MAX
+            || append32(&request, (uint32_t)key.length) || append(&request, key.bytes, key.length)
+            || append32(&request, flags) || append_string(&request, cwd) || append32(&request, (uint32_t)nargs);
+    free(key.bytes);
     for (int i = argc - (int)nargs; i < argc && !failed; i++) {
         failed = append_string(&request, argv[i]);
     }

@@ -1,9 +1,11 @@
 package io.github.jetcdctl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -208,5 +210,182 @@ class LauncherDaemonIT extends LauncherGoldenTests {
         assertSameOutput(etcdctl(connectionFlags(), "get", "served"),
                 launch(jdk, connectionFlags(), null, "get", "served"), jdk + ": after a kill");
         assertNotEquals(pid, number(PID, awaitDaemon(jdk)));
+    }
+
+    // ---- the remembered route: the launcher's way to the daemon without a process of its own ----
+
+    private static final Pattern SOCKET = Pattern.compile("(?:socket: |is running \\()(\\S+?)\\)?\n");
+
+    private static final Pattern HANDED_BACK = Pattern.compile("handed back: (\\d+)");
+
+    /** {@code launcher WORDS} run by bash itself (no PATH lookup), with {@code env} over the JDK's. */
+    private ProcessResult run(Path launcher, Map<String, String> env, Jdk jdk, String... words) {
+        Map<String, String> all = new HashMap<>(launcherEnv(jdk));
+        all.putAll(env);
+        List<String> command = new ArrayList<>(List.of("/bin/bash", launcher.toString()));
+        command.addAll(List.of(words));
+        return ProcessRunner.run(command, null, all, Path.of("/"), Duration.ofSeconds(60), false);
+    }
+
+    /** {@code launcher CONNECTION-FLAGS get remembered}, as {@link #run}. */
+    private ProcessResult get(Path launcher, Map<String, String> env, Jdk jdk) {
+        List<String> words = new ArrayList<>(connectionFlags());
+        words.addAll(List.of("get", "remembered"));
+        return run(launcher, env, jdk, words.toArray(String[]::new));
+    }
+
+    /** The socket of the daemon the launcher's full route names for this environment (up or not). */
+    private Path socketOf(Path launcher, Map<String, String> env, Jdk jdk) {
+        Map<String, String> all = new HashMap<>(launcherEnv(jdk));
+        all.putAll(env);
+        String status = ProcessRunner.run(List.of("/bin/bash", launcher.toString(), "daemon", "status"), null, all,
+                Path.of("/"), Duration.ofSeconds(60), false).stdoutText();
+        Matcher m = SOCKET.matcher(status);
+        assertTrue(m.find(), status);
+        return Path.of(m.group(1));
+    }
+
+    /** The daemon on {@code socket}: the requests it has taken so far (this question counts itself) and handed back. */
+    private record Counts(long requests, long handedBack) {
+        static Counts of(Path socket) {
+            String status = ProcessRunner.run(List.of(LauncherRoute.CLIENT.toString(), "--control",
+                    socket.toString(), "status"), null, Map.of(), Path.of("/"), Duration.ofSeconds(30), false)
+                    .stdoutText();
+            return new Counts(number(REQUESTS, status), number(HANDED_BACK, status));
+        }
+    }
+
+    /**
+     * Runs {@code get remembered} and says whether the daemon on {@code socket} served it (not reached, or
+     * reached and handed back, is not served); the output must be right either way.
+     */
+    private boolean servedBy(Path socket, Path launcher, Map<String, String> env, Jdk jdk, String what) {
+        Counts before = Counts.of(socket);
+        ProcessResult get = get(launcher, env, jdk);
+        assertEquals("remembered\nroute\n", get.stdoutText(), what + ": " + get);
+        assertEquals("", get.stderrText(), what + ": " + get);
+        Counts after = Counts.of(socket);
+        boolean reached = after.requests() == before.requests() + 2;
+        assertTrue(reached || after.requests() == before.requests() + 1, what + ": " + before + " -> " + after);
+        return reached && after.handedBack() == before.handedBack();
+    }
+
+    /** A launcher symlinked to a copy of this build (its own jar, so its own daemon), as a user might install it. */
+    private static Path installCopy(Path dir) throws IOException {
+        Path share = Files.createDirectories(dir.resolve("share/jetcdctl"));
+        Files.createDirectories(dir.resolve("bin"));
+        Files.copy(LAUNCHER, dir.resolve("bin/jetcdctl"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(LauncherRoute.CLIENT, share.resolve("jetcdctl-client"),
+                java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(LauncherRoute.CLIENT.resolveSibling("jetcdctl.jar"), share.resolve("jetcdctl.jar"));
+        Files.createSymbolicLink(share.resolve("lib"), LauncherRoute.CLIENT.resolveSibling("lib"));
+        return dir.resolve("bin/jetcdctl");
+    }
+
+    /** Retargets the symlink {@code link} at once (a new link renamed over it, as {@code ln -sfn} would do). */
+    private static void relink(Path link, Path target) throws IOException {
+        Path next = link.resolveSibling(link.getFileName() + ".next");
+        Files.createSymbolicLink(next, target);
+        Files.move(next, link, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Once warm, the launcher reaches the daemon starting no process (it works with no PATH at all), and the
+     * route it remembered is never taken once what it names has changed: the jar replaced by one with an older
+     * time, the launcher's symlink pointed at another build: each command goes where the full route would.
+     */
+    @org.junit.jupiter.api.Test
+    void aRememberedRouteFollowsTheJarAndTheLauncher(@TempDir Path dir) throws Exception {
+        Jdk jdk = jdks().get(jdks().size() - 1);
+        etcdctl(connectionFlags(), "put", "remembered", "route");
+        Path link = dir.resolve("link");
+        Files.createSymbolicLink(link, installCopy(dir.resolve("copy")));
+        Map<String, String> env = Map.of("JETCDCTL_NO_CDS", "1"); // (no class archive to record for the copy)
+        LauncherRoute.awaitDaemon(words -> run(link, env, jdk, words.toArray(String[]::new)));
+        Path first = socketOf(link, env, jdk);
+        assertTrue(servedBy(first, link, env, jdk, "warm"));
+        Map<String, String> noPath = new HashMap<>(env);
+        noPath.put("PATH", "/nonexistent");
+        assertTrue(servedBy(first, link, noPath, jdk, "warm, no PATH: no readlink, no stat"));
+
+        // the jar replaced (renamed over, as an install does) by one of the same size and an older time
+        Path jar = dir.resolve("copy/share/jetcdctl/jetcdctl.jar");
+        Path replacement = jar.resolveSibling("jetcdctl.jar.new");
+        Files.copy(jar, replacement);
+        Files.setLastModifiedTime(replacement, java.nio.file.attribute.FileTime.fromMillis(1_600_000_000_000L));
+        Files.move(replacement, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        assertFalse(servedBy(first, link, env, jdk, "the jar replaced"));
+        Path second = socketOf(link, env, jdk);
+        assertNotEquals(first, second);
+        LauncherRoute.awaitDaemon(words -> run(link, env, jdk, words.toArray(String[]::new)));
+        get(link, env, jdk); // (remembers the new route)
+        assertTrue(servedBy(second, link, noPath, jdk, "the new jar's daemon, no PATH"));
+
+        // the launcher's symlink pointed at this build's launcher: its own daemon, never the copy's
+        relink(link, LAUNCHER);
+        Path ours = socketOf(LAUNCHER, env, jdk);
+        assertNotEquals(second, ours);
+        assertFalse(servedBy(second, link, env, jdk, "the launcher's symlink pointed at this build"));
+        Files.delete(link); // (links out of a temporary directory: JUnit warns about each it removes)
+        Files.delete(dir.resolve("copy/share/jetcdctl/lib"));
+    }
+
+    /**
+     * After a warm run on the remembered route: other JETCDCTL_JAVA_OPTS (another daemon), JETCDCTL_DAEMON=off (a
+     * JVM of its own), another mount namespace (declined by the daemon: the client adds its own namespaces to
+     * the key) and JETCDCTL_JAVA's symlink pointed at another JDK (that JDK's daemon) each leave the warm daemon
+     * alone.
+     */
+    @org.junit.jupiter.api.Test
+    void aRememberedRouteFollowsTheOptionsTheSwitchTheNamespacesAndTheJdk(@TempDir Path dir) throws Exception {
+        List<Jdk> jdks = jdks();
+        Jdk jdk = jdks.get(jdks.size() - 1);
+        etcdctl(connectionFlags(), "put", "remembered", "route");
+        Path java = dir.resolve("java");
+        Files.createSymbolicLink(java, jdk.java());
+        Map<String, String> env = Map.of("JETCDCTL_JAVA", java.toString());
+        awaitDaemon(jdk);
+        Path warm = socketOf(LAUNCHER, env, jdk);
+        get(LAUNCHER, env, jdk); // (remembers the route)
+        assertTrue(servedBy(warm, LAUNCHER, env, jdk, "warm"));
+
+        Map<String, String> options = new HashMap<>(env);
+        options.put("JETCDCTL_JAVA_OPTS", "-Djetcdctl.test.remembered=1");
+        assertNotEquals(warm, socketOf(LAUNCHER, options, jdk));
+        assertFalse(servedBy(warm, LAUNCHER, options, jdk, "other JETCDCTL_JAVA_OPTS"));
+        Map<String, String> off = new HashMap<>(env);
+        off.put("JETCDCTL_DAEMON", "off");
+        assertFalse(servedBy(warm, LAUNCHER, off, jdk, "JETCDCTL_DAEMON=off"));
+        assertTrue(servedBy(warm, LAUNCHER, env, jdk, "warm again"));
+
+        ProcessResult unshare = ProcessRunner.run(List.of("unshare", "--mount", "true"), null, Map.of(), Path.of("/"),
+                Duration.ofSeconds(30), false);
+        if (unshare.exitCode() == 0) { // (root, or user namespaces allowed)
+            Counts before = Counts.of(warm);
+            List<String> command = new ArrayList<>(List.of("unshare", "--mount", "/bin/bash", LAUNCHER.toString()));
+            command.addAll(connectionFlags());
+            command.addAll(List.of("get", "remembered"));
+            Map<String, String> all = new HashMap<>(launcherEnv(jdk));
+            all.putAll(env);
+            ProcessResult get = ProcessRunner.run(command, null, all, Path.of("/"), Duration.ofSeconds(60), false);
+            assertEquals("remembered\nroute\n", get.stdoutText(), get.toString());
+            assertEquals(new Counts(before.requests() + 2, before.handedBack() + 1), Counts.of(warm),
+                    "another mount namespace: reached, and handed back");
+        }
+
+        if (jdks.size() > 1) {
+            Jdk other = jdks.get(0);
+            awaitDaemon(other);
+            get(LAUNCHER, Map.of(), other); // (its first connecting command records its class archive)
+            Path others = socketOf(LAUNCHER, Map.of(), other);
+            relink(java, other.java());
+            assertEquals(others, socketOf(LAUNCHER, env, jdk));
+            Counts warmBefore = Counts.of(warm);
+            assertTrue(servedBy(others, LAUNCHER, env, jdk, "JETCDCTL_JAVA's symlink to " + other));
+            assertEquals(warmBefore.requests() + 1, Counts.of(warm).requests(), "the first JDK's daemon was reached");
+        }
+        Files.delete(java);
     }
 }

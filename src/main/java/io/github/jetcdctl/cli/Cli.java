@@ -41,12 +41,13 @@ public final class Cli {
 
     /**
      * Runs a command line for another process (a resident jetcdctl's client) with its streams, environment,
-     * working directory and terminals; returns {@link #RUN_IT_YOURSELF}, having read and written nothing, when
-     * the command needs a process of its own (see {@link ResidentCommands}).
+     * working directory and terminals, on command trees that earlier command lines may have built and that no
+     * other runs at the same time; returns {@link #RUN_IT_YOURSELF}, having read and written nothing, when the
+     * command needs a process of its own (see {@link ResidentCommands}).
      */
     public static int runFor(ClientProcess client, String[] args, RawArguments rawArgs, InputStream in,
-            OutputStream stdout, PrintStream err, Map<String, String> env) {
-        return run(args, rawArgs, in, stdout, err, env, null, client);
+            OutputStream stdout, PrintStream err, Map<String, String> env, CommandTrees trees) {
+        return run(args, rawArgs, in, stdout, err, env, trees, client);
     }
 
     /** What {@link #runFor} returns instead of an exit code when the client must run the command itself. */

@@ -6,13 +6,18 @@ import java.util.Map;
 import picocli.CommandLine;
 
 /**
- * picocli command trees for the command lines of one batch. Building a tree reflects over the root's and the
+ * picocli command trees for the command lines of one batch, or for the requests a resident jetcdctl runs one
+ * after another on one set (see {@link Cli#runFor}). Building a tree reflects over the root's and the
  * command's annotated classes, about half of what a short command costs inside a batch; so a tree is kept per
  * top-level command and lent to every later line that names the same command. picocli resets every option and
- * parameter to its initial value before it parses a line, and the commands keep no other state.
+ * parameter to its initial value before it parses a line, and the commands keep no other state. A tree holds
+ * the option values of the line it parsed last, so one set serves one command line at a time.
  */
-final class CommandTrees {
+public final class CommandTrees {
     private final Map<Class<?>, CommandLine> byCommand = new HashMap<>();
+
+    public CommandTrees() {
+    }
 
     /** A new tree: the root and the one command the arguments name (or every command when they name none). */
     static CommandLine build(String[] args) {

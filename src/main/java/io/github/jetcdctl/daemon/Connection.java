@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 import io.github.jetcdctl.ExitCodes;
 import io.github.jetcdctl.cli.Cli;
+import io.github.jetcdctl.cli.CommandTrees;
 import io.github.jetcdctl.client.ClientFactory;
 
 /**
@@ -56,6 +57,14 @@ final class Connection implements Runnable {
             frames.write(Frames.RUN_YOURSELF, new byte[0]); // another build or JVM: not ours to run
             return;
         }
+        if (!server.buildUnchanged()) {
+            // the jar was replaced since this daemon started: its classes are another build's, whatever the
+            // launcher remembered; the next command's launcher finds no socket and starts the new jar's daemon
+            server.handedBack();
+            server.stop();
+            frames.write(Frames.RUN_YOURSELF, new byte[0]);
+            return;
+        }
         ClientStreams streams = new ClientStreams(frames);
         Thread requestThread = Thread.currentThread();
         Thread reader = new Thread(() -> readInput(streams, requestThread), requestThread.getName() + "-input");
@@ -63,9 +72,11 @@ final class Connection implements Runnable {
         reader.start();
         PrintStream err = streams.stderr();
         int code;
+        CommandTrees trees = server.borrowTrees();
         try (ClientFactory.TransportScope shared = ClientFactory.useSharedTransport(server.transport())) {
             code = Cli.runFor(request.process().withEcho(streams::echo), request.decodedArgs(), request.rawArgs(),
-                    streams.stdin(), streams.stdout(), err, request.env());
+                    streams.stdin(), streams.stdout(), err, request.env(), trees);
+            server.giveBack(trees); // (not after a failure: the next request builds its own)
         } catch (VirtualMachineError e) {
             // (an out-of-memory in one request): this one fails, and the daemon stops taking new ones, so the
             // next command starts a fresh one rather than meet a damaged heap
@@ -76,8 +87,8 @@ final class Connection implements Runnable {
         }
         if (code == Cli.RUN_IT_YOURSELF) {
             if (!streams.used()) {
-                answered = true;
                 server.handedBack();
+                answered = true;
                 frames.write(Frames.RUN_YOURSELF, new byte[0]);
                 return;
             }

@@ -13,14 +13,20 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.jetcdctl.cli.CommandTrees;
 import io.github.jetcdctl.client.SharedTransport;
 
 import jdk.net.ExtendedSocketOptions;
@@ -39,10 +45,18 @@ public final class DaemonServer {
     private final Path socket;
     private final String key;
     private final Duration idle;
+    private final Path build;
+    private final List<Object> buildAsStarted;
     /** The event loop, channels and TLS contexts requests share; closed when the daemon ends. */
     private final SharedTransport transport = new SharedTransport(SharedTransport.DEFAULT_IDLE);
     private final long started = System.nanoTime();
     private final AtomicLong served = new AtomicLong();
+    /**
+     * picocli's command trees, kept between requests (building one by reflection was most of a short request's
+     * CPU) and lent to one request at a time: a tree holds the option values of the line it parsed.
+     */
+    private final Queue<CommandTrees> idleTrees = new ConcurrentLinkedQueue<>();
+    /** Requests answered "run it yourself": another key (build, JVM, options, namespaces), or a JVM's command. */
     private final AtomicLong handedBack = new AtomicLong();
     private final AtomicLong threadNumber = new AtomicLong();
     private ServerSocketChannel server;
@@ -53,9 +67,35 @@ public final class DaemonServer {
 
     /** {@code key} names the build, JVM and options the launcher would run; a request with another is declined. */
     public DaemonServer(Path socket, String key, Duration idle) {
+        this(socket, key, idle, null);
+    }
+
+    /**
+     * As above, for the jar {@code build} as it is now: once that file is another (another file renamed over
+     * it, or rewritten: its inode, size or time changed) or gone, every request is handed back and the daemon
+     * ends, whatever key the request brings.
+     */
+    public DaemonServer(Path socket, String key, Duration idle, Path build) {
         this.socket = socket;
         this.key = key;
         this.idle = idle;
+        this.build = build;
+        this.buildAsStarted = build == null ? null : identity(build);
+    }
+
+    /** The file's inode, size and modification time, or null when it cannot be read. */
+    private static List<Object> identity(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return Arrays.asList(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Whether the jar this daemon was started from is still there, as it was. */
+    boolean buildUnchanged() {
+        return build == null || (buildAsStarted != null && buildAsStarted.equals(identity(build)));
     }
 
     String key() {
@@ -157,7 +197,18 @@ public final class DaemonServer {
         }
     }
 
-    /** A request the client runs itself after all (it needs a process of its own). */
+    /** Command trees no other request is using (new ones when all are). */
+    CommandTrees borrowTrees() {
+        CommandTrees trees = idleTrees.poll();
+        return trees != null ? trees : new CommandTrees();
+    }
+
+    /** Back for the next request, once the one that borrowed them has ended. */
+    void giveBack(CommandTrees trees) {
+        idleTrees.add(trees);
+    }
+
+    /** A request the client runs itself after all (another key, or it needs a process of its own). */
     void handedBack() {
         handedBack.incrementAndGet();
     }
@@ -219,7 +270,8 @@ public final class DaemonServer {
                 + "java: " + System.getProperty("java.home") + " " + Runtime.version() + "\n"
                 + "up: " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + "s\n"
                 + "requests: " + served.get() + " (" + (active - 1) + " others running)\n"
-                + "handed back: " + handedBack.get() + " (run by their clients)\n"
+                + "handed back: " + handedBack.get() + " (another build, JVM, options or namespaces, or a command"
+                + " that runs in a JVM of its own)\n"
                 + "idle timeout: " + idle.toSeconds() + "s\n"
                 + "kept: " + transport.describe() + " (each closed after "
                 + SharedTransport.DEFAULT_IDLE.toSeconds() + "s unused)\n"

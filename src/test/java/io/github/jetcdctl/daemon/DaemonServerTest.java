@@ -114,6 +114,50 @@ class DaemonServerTest {
         }
     }
 
+    /**
+     * picocli's trees are kept between requests, each lent to one request at a time: no option or argument of one
+     * request reaches a later one, nor one running at the same time.
+     */
+    @Test
+    void keptCommandTreesCarryNothingFromOneRequestToAnother() throws Exception {
+        jetcdctl.run("put", "daemon/t/a", "1");
+        jetcdctl.run("put", "daemon/t/b", "two");
+        List<List<String>> lines = List.of(
+                withCluster("get", "daemon/t/", "--prefix", "-w", "json", "--limit", "1"),
+                withCluster("get", "daemon/t/a"),
+                withCluster("get", "daemon/t/a", "daemon/t/z", "--keys-only"),
+                withCluster("get", "daemon/t/b", "--print-value-only"),
+                withCluster("get", "daemon/t/", "--prefix", "--sort-by", "KEY", "--order", "DESCEND"),
+                withCluster("get", "daemon/t/b"),
+                withCluster("member", "list", "-w", "fields"),
+                withCluster("get", "daemon/t/a", "--bogus-flag"));
+        Map<List<String>, ProcessResult> expected = new java.util.HashMap<>();
+        for (List<String> line : lines) {
+            expected.put(line, Jetcdctl.create().withDefaultLine().run(line.toArray(String[]::new)));
+        }
+        for (int round = 0; round < 2; round++) {
+            for (List<String> line : lines) {
+                assertEquals(expected.get(line), served(line), "one after another: " + line);
+            }
+        }
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> answers = new ArrayList<>();
+            for (int i = 0; i < 4 * lines.size(); i++) {
+                List<String> line = lines.get(i % lines.size());
+                answers.add(clients.submit(() -> {
+                    assertEquals(expected.get(line), served(line), "at the same time: " + line);
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> answer : answers) {
+                answer.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
     @Test
     void standardInputIsReadFromTheClientOnDemand() throws IOException {
         FrameClient.Answer answer = run(0, Map.of(), "from stdin\n".getBytes(StandardCharsets.UTF_8),
@@ -142,7 +186,7 @@ class DaemonServerTest {
                     String.join(" ", args));
         }
         assertTrue(run(0, Map.of("ETCDCTL_DEBUG", "true"), new byte[0], withCluster("get", "k")).runYourself());
-        assertTrue(status().contains("handed back: 9 (run by their clients)"), status());
+        assertTrue(status().contains("handed back: 9 "), status());
         // without a terminal the password is read from the client's standard input, as by its own JVM
         FrameClient.Answer piped = run(0, Map.of(), "secret\n".getBytes(StandardCharsets.UTF_8),
                 withCluster("--user", "root", "get", "k"));
@@ -240,6 +284,42 @@ class DaemonServerTest {
         idle.join(TimeUnit.SECONDS.toMillis(30));
         assertFalse(idle.isAlive());
         assertFalse(Files.exists(idleSocket));
+    }
+
+    /**
+     * The jar a daemon was started from, replaced by a file of the same size and time (renamed over it): the
+     * request is handed back and the daemon ends, whatever key the request brings.
+     */
+    @Test
+    void aDaemonWhoseJarWasReplacedHandsBackAndEnds() throws Exception {
+        Path jar = Files.writeString(dir.resolve("build.jar"), "first build");
+        Path jarSocket = dir.resolve("jar.sock");
+        Thread daemon = new Thread(() -> {
+            try {
+                new DaemonServer(jarSocket, KEY, Duration.ofMinutes(1), jar).serve();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        daemon.start();
+        for (int i = 0; i < 500 && !Files.exists(jarSocket); i++) {
+            Thread.sleep(10);
+        }
+        try (FrameClient client = new FrameClient(jarSocket)) {
+            client.send(Frames.REQUEST, FrameClient.request(KEY, 0, dir, List.of("version"), Map.of()));
+            assertFalse(client.finish(InputStream.nullInputStream()).runYourself(), "served while the jar is its own");
+        }
+        Path other = Files.writeString(dir.resolve("build.jar.new"), "other build");
+        Files.setLastModifiedTime(other, Files.getLastModifiedTime(jar));
+        Files.move(other, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        try (FrameClient client = new FrameClient(jarSocket)) {
+            client.send(Frames.REQUEST, FrameClient.request(KEY, 0, dir, List.of("version"), Map.of()));
+            assertTrue(client.finish(InputStream.nullInputStream()).runYourself(), "handed back: another jar");
+        }
+        daemon.join(TimeUnit.SECONDS.toMillis(30));
+        assertFalse(daemon.isAlive(), "and ended");
+        assertFalse(Files.exists(jarSocket));
     }
 
     /** A context's password file named relative to the working directory is the client's: handed back. */
