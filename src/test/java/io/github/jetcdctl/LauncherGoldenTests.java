@@ -23,9 +23,9 @@ import io.github.jetcdctl.testing.ProcessResult;
 import io.github.jetcdctl.testing.ProcessRunner;
 
 /**
- * What users run, compared with what etcdctl 3.5 prints: {@code bin/jetcdctl} started by bash on every JDK the
- * launcher may pick, stdout byte for byte, exit codes, and stderr byte for byte where etcdctl's is empty (a JVM
- * warning there is a bug).
+ * What users run, compared with what the cluster's own etcdctl prints (and etcdutl, for the offline commands):
+ * {@code bin/jetcdctl} started by bash on every JDK the launcher may pick, stdout byte for byte, exit codes, and
+ * stderr byte for byte where etcdctl's is empty (a JVM warning there is a bug).
  */
 abstract class LauncherGoldenTests extends LauncherRuns {
     @ParameterizedTest
