@@ -76,7 +76,9 @@ final class Connection implements Runnable {
         try (ClientFactory.TransportScope shared = ClientFactory.useSharedTransport(server.transport())) {
             code = Cli.runFor(request.process().withEcho(streams::echo), request.decodedArgs(), request.rawArgs(),
                     streams.stdin(), streams.stdout(), err, request.env(), trees);
-            server.giveBack(trees); // (not after a failure: the next request builds its own)
+            if (!CredentialWords.anyIn(request.decodedArgs())) {
+                server.giveBack(trees); // (not after a failure: the next request builds its own)
+            }
         } catch (VirtualMachineError e) {
             // (an out-of-memory in one request): this one fails, and the daemon stops taking new ones, so the
             // next command starts a fresh one rather than meet a damaged heap
