@@ -42,6 +42,7 @@ public final class DaemonServer {
     /** The event loop, channels and TLS contexts requests share; closed when the daemon ends. */
     private final SharedTransport transport = new SharedTransport(SharedTransport.DEFAULT_IDLE);
     private final long started = System.nanoTime();
+    private final HeapTrim heapTrim;
     private final AtomicLong served = new AtomicLong();
     private final AtomicLong threadNumber = new AtomicLong();
     private ServerSocketChannel server;
@@ -52,9 +53,14 @@ public final class DaemonServer {
 
     /** {@code key} names the build, JVM and options the launcher would run; a request with another is declined. */
     public DaemonServer(Path socket, String key, Duration idle) {
+        this(socket, key, idle, new HeapTrim());
+    }
+
+    DaemonServer(Path socket, String key, Duration idle, HeapTrim heapTrim) {
         this.socket = socket;
         this.key = key;
         this.idle = idle;
+        this.heapTrim = heapTrim;
     }
 
     String key() {
@@ -156,10 +162,17 @@ public final class DaemonServer {
         }
     }
 
-    synchronized void finished() {
-        active--;
-        lastActivity = System.nanoTime();
-        notifyAll();
+    void finished() {
+        boolean last;
+        synchronized (this) {
+            active--;
+            lastActivity = System.nanoTime();
+            notifyAll();
+            last = active == 0;
+        }
+        if (last) {
+            heapTrim.requestsEnded(); // (outside the lock: a collection must not hold up the next connection)
+        }
     }
 
     private synchronized void awaitRequestsUnderWay() {
