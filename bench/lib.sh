@@ -36,16 +36,21 @@ await_class_archives() {
 ratio() { echo "$1 / $2" | bc -l | xargs printf '%.2f'; }
 
 # timed_run CMD FILES: runs the bash snippet CMD, its stdout discarded, and appends its wall time in seconds to
-# FILES.wall (bash's clock, to the microsecond: /usr/bin/time's %e has 10 ms steps) and its peak RSS in KiB
-# (the largest of its processes, from /usr/bin/time) to FILES.rss; a failure prints CMD's stderr and exits.
+# FILES.wall (bash's clock, to the microsecond: /usr/bin/time's %e has 10 ms steps), its peak RSS in KiB (the
+# largest of its processes) to FILES.rss and its CPU seconds (user + system) to FILES.cpu, both from
+# /usr/bin/time; a failure prints CMD's stderr and exits.
 timed_run() {
   local cmd=$1 files=$2 start
   start=$EPOCHREALTIME
-  /usr/bin/time -f "%M" -o "$files.time" bash -c "$cmd" >/dev/null 2>"$files.err" || {
+  /usr/bin/time -f "%M %U %S" -o "$files.time" bash -c "$cmd" >/dev/null 2>"$files.err" || {
     echo "bench: '$cmd' failed:" >&2; cat "$files.err" >&2; exit 1; }
   echo "$EPOCHREALTIME - $start" | bc -l >>"$files.wall"
-  tail -1 "$files.time" >>"$files.rss"
+  tail -1 "$files.time" | awk '{print $1}' >>"$files.rss"
+  tail -1 "$files.time" | awk '{print $2 + $3}' >>"$files.cpu"
 }
+
+# cpu_seconds PID: the CPU time (user + system) a running process has used so far.
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' /proc/"$1"/stat; }
 
 # jdk_java MAJOR: the java of the JDK MAJOR installed under /usr/lib/jvm (nothing when there is none).
 jdk_java() {

@@ -91,15 +91,19 @@ for jdk in "${jdks[@]}"; do
 done
 
 # bulk NAME ROUNDS ARGS [PIPE]: `etcdctl ARGS PIPE`, `jetcdctl ARGS PIPE` with a JVM per command and through the
-# resident JVM (warmed by one run first), in turn, on each JDK of $BENCH_JDKS; one row per JDK.
+# resident JVM (warmed by one run first), in turn, on each JDK of $BENCH_JDKS; one row per JDK. CPU is each
+# route's own (the daemon route's: the client's and the daemon's) and etcd's during the run: on a shared machine it
+# says more than wall time.
 bulk() {
-  local name=$1 rounds=$2 args="--endpoints=$ep $3" pipe=${4:-} jdk java pid side cmd before i
+  local name=$1 rounds=$2 args="--endpoints=$ep $3" pipe=${4:-} jdk java pid side cmd before i etcd0 daemon0 own
   for jdk in "${jdks[@]}"; do
     java=${jdk#*=}
     bash -c "JETCDCTL_JAVA=$java JETCDCTL_DAEMON=on $ours $args $pipe" >/dev/null
     for i in $(seq 100); do pid=$(daemon_pid JETCDCTL_JAVA="$java"); [ -z "$pid" ] || break; sleep 0.1; done
     [ -n "$pid" ] || die "no resident jetcdctl for JDK ${jdk%%=*}"
-    for side in theirs jvm daemon; do : >"$work/$side.wall"; : >"$work/$side.rss"; done
+    for side in theirs jvm daemon; do
+      : >"$work/$side.wall"; : >"$work/$side.rss"; : >"$work/$side.cpu"; : >"$work/$side.etcd"
+    done
     : >"$work/daemon.grown"
     for i in $(seq "$rounds"); do
       for side in theirs jvm daemon; do
@@ -110,18 +114,28 @@ bulk() {
             before=$(proc_kib "$pid" VmRSS)
             reset_peak_rss "$pid" ;;
         esac
+        etcd0=$(cpu_seconds "$etcd_pid"); daemon0=$(cpu_seconds "$pid")
         timed_run "$cmd $pipe" "$work/$side"
+        echo "$(cpu_seconds "$etcd_pid") - $etcd0" | bc -l >>"$work/$side.etcd"
         [ $side = daemon ] || continue
         [ -d /proc/"$pid" ] || die "the resident jetcdctl $pid ended during '$cmd'"
         echo $(($(proc_kib "$pid" VmHWM) - before)) >>"$work/daemon.grown"
+        # (the client's CPU and the daemon's, as one)
+        own=$(tail -1 "$work/daemon.cpu")
+        sed -i '$d' "$work/daemon.cpu"
+        echo "$own + $(cpu_seconds "$pid") - $daemon0" | bc -l >>"$work/daemon.cpu"
       done
     done
-    local tw jw dw tr jr dr grown
+    local tw jw dw tr jr dr grown cpu=()
     tw=$(median <"$work/theirs.wall"); jw=$(median <"$work/jvm.wall"); dw=$(median <"$work/daemon.wall")
     tr=$(median <"$work/theirs.rss"); jr=$(median <"$work/jvm.rss"); dr=$(median <"$work/daemon.rss")
     grown=$(median <"$work/daemon.grown")
-    printf '| %s | %s | %.3f s | %.3f s | %.3f s | %s | %s | %s | %d MiB | %d MiB | %d MiB | +%d MiB (%d MiB after) | %s |\n' \
+    for side in theirs jvm daemon; do
+      cpu+=("$(median <"$work/$side.cpu" | xargs printf '%.2f') + $(median <"$work/$side.etcd" | xargs printf '%.2f')")
+    done
+    printf '| %s | %s | %.3f s | %.3f s | %.3f s | %s | %s | %s | %s | %s | %s | %d MiB | %d MiB | %d MiB | +%d MiB (%d MiB after) | %s |\n' \
       "${name//|/\\|}" "${jdk%%=*}" "$tw" "$jw" "$dw" "$(ratio "$jw" "$tw")" "$(ratio "$dw" "$tw")" "$(ratio "$dw" "$jw")" \
+      "${cpu[@]}" \
       $((${tr%.*} / 1024)) $((${jr%.*} / 1024)) $((${dr%.*} / 1024)) $((${grown%.*} / 1024)) \
       $(($(proc_kib "$pid" VmRSS) / 1024)) "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$bulk_results"
   done
@@ -233,10 +247,11 @@ if [ -s "$results" ]; then
 fi
 {
   echo "| case | JDK | etcdctl | JVM per command | daemon | JVM / etcdctl | daemon / etcdctl | daemon / JVM |" \
-    "etcdctl peak RSS | JVM peak RSS | client peak RSS | daemon RSS growth | load |" | tr -s ' '
-  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+    "CPU s, etcdctl + etcd | JVM + etcd | client and daemon + etcd |" \
+    "etcdctl peak RSS | JVM peak RSS | client peak RSS | daemon RSS growth (after) | load |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
   cat "$bulk_results"
 } >"$work/bulk-table.md"
-replace_marked "$out" bench-bulk "$work/bulk-table.md" "Measured $when (load average: the 1-minute figure after each row)." ||
+replace_marked "$out" bench-bulk "$work/bulk-table.md" "Measured $when; medians; load: the 1-minute load average after each row." ||
   cat "$work/bulk-table.md"
 say "results in $out"
