@@ -11,6 +11,7 @@
 #   BENCH_JDKS="25 17" bash bench/run.sh  # the bulk gets on JDK 25 and on JDK 17 (default: 25), one etcd
 #   BENCH_BULK_ONLY=1 bash bench/run.sh # the bulk gets alone (the 1M keys too, unless BENCH_QUICK)
 #   BENCH_NO_BUILD=1 bash bench/run.sh  # the build already in target/, as it is
+#   BENCH_BULK_ROUNDS=9 ...             # that many rounds of every bulk case (default 3, 5 for | head -5)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/scripts/lib.sh"
@@ -95,7 +96,7 @@ done
 # route's own (the daemon route's: the client's and the daemon's) and etcd's during the run: on a shared machine it
 # says more than wall time.
 bulk() {
-  local name=$1 rounds=$2 args="--endpoints=$ep $3" pipe=${4:-} jdk java pid side cmd before i etcd0 daemon0 own
+  local name=$1 rounds=${BENCH_BULK_ROUNDS:-$2} args="--endpoints=$ep $3" pipe=${4:-} jdk java pid side cmd before i etcd0 daemon0 own
   for jdk in "${jdks[@]}"; do
     java=${jdk#*=}
     bash -c "JETCDCTL_JAVA=$java JETCDCTL_DAEMON=on $ours $args $pipe" >/dev/null
