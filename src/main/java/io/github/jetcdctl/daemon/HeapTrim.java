@@ -7,8 +7,9 @@ import java.util.function.LongSupplier;
  * whose young generation (~2.4 MiB) promotes most of what a big range decodes; on JDK 25 the collector then
  * grows the old generation rather than collect it, and keeps it: 100k key-values of 1 KiB as JSON left a daemon
  * at ~600 MiB RSS for the rest of its life (JDK 17: ~90 MiB). So once no request is under way and the committed
- * heap has grown by more than {@link #GROWTH} since the last look, the daemon collects, after the client has its
- * exit status (no command waits for it). The launcher starts the daemon with {@code -XX:-ShrinkHeapInSteps}, so
+ * heap has grown by more than {@link #GROWTH} since the last collection (or since the smallest it has been
+ * since: growth in small steps counts too), the daemon collects, after the client has its exit status (no
+ * command waits for it). The launcher starts the daemon with {@code -XX:-ShrinkHeapInSteps}, so
  * that one full collection returns the memory (in steps it takes four).
  */
 final class HeapTrim {
@@ -33,8 +34,9 @@ final class HeapTrim {
         long now = committed.getAsLong();
         if (now - baseline > GROWTH) {
             collect.run();
-            now = committed.getAsLong();
+            baseline = committed.getAsLong(); // (one that did not shrink is not collected again for nothing)
+        } else {
+            baseline = Math.min(baseline, now);
         }
-        baseline = now; // (one that shrank by itself, or did not shrink, is where growth counts from next time)
     }
 }

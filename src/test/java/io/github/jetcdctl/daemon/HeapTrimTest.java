@@ -33,9 +33,16 @@ class HeapTrimTest {
         committed.set(8 * MIB + HeapTrim.GROWTH);
         trim.requestsEnded();
         assertEquals(0, collections.get());
-        committed.addAndGet(HeapTrim.GROWTH / 2); // counted from the last look, not from the start
+    }
+
+    @Test
+    void growthInSmallStepsAddsUp() {
+        committed.addAndGet(HeapTrim.GROWTH * 3 / 4);
         trim.requestsEnded();
         assertEquals(0, collections.get());
+        committed.addAndGet(HeapTrim.GROWTH * 3 / 4); // counted from the last collection, not from the last look
+        trim.requestsEnded();
+        assertEquals(1, collections.get());
     }
 
     @Test
