@@ -131,6 +131,7 @@ bulk() {
     tw=$(median <"$work/theirs.wall"); jw=$(median <"$work/jvm.wall"); dw=$(median <"$work/daemon.wall")
     tr=$(median <"$work/theirs.rss"); jr=$(median <"$work/jvm.rss"); dr=$(median <"$work/daemon.rss")
     grown=$(median <"$work/daemon.grown")
+    sleep 1 # (the daemon's RSS after: its collection after a big request runs once the client has gone)
     for side in theirs jvm daemon; do
       cpu+=("$(median <"$work/$side.cpu" | xargs printf '%.2f') + $(median <"$work/$side.etcd" | xargs printf '%.2f')")
     done
