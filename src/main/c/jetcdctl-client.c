@@ -183,8 +183,13 @@ static int connect_to(const char *socket_path) {
     return fd;
 }
 
-/* Whether standard output is a pipe whose reader has gone (`| head` has what it wanted): 1 when it is, 0 when it is
-   not yet (or is no pipe), after waiting until the next frame can be read. */
+/* How long a client whose reader has gone still waits for a frame already on its way: the exit status of a command
+   that had printed everything follows its output at once, and is then the status (as a JVM that wrote all of its
+   output before the reader left ends normally). */
+#define GRACE_MS 50
+
+/* Whether standard output is a pipe whose reader has gone (`| head` has what it wanted) while no frame is coming:
+   1 when so, 0 once the next frame can be read (or stdout is no pipe to watch). */
 static int reader_gone_before_next_frame(int *watch_stdout) {
     struct pollfd fds[2] = {{connection, POLLIN, 0}, {STDOUT_FILENO, 0, 0}};
     while (*watch_stdout) {
@@ -192,12 +197,16 @@ static int reader_gone_before_next_frame(int *watch_stdout) {
         if (n < 0 && errno == EINTR) {
             continue;
         }
+        if (n > 0 && fds[0].revents) {
+            return 0;
+        }
         if (n < 0 || (fds[1].revents & (POLLHUP | POLLNVAL))) {
             *watch_stdout = 0; /* (not a plain pipe: its write says it) */
-        } else if (fds[1].revents & POLLERR) {
-            return 1; /* a pipe with no reader left */
-        } else if (fds[0].revents) {
-            return 0;
+        } else if (fds[1].revents & POLLERR) { /* a pipe with no reader left */
+            do {
+                n = poll(fds, 1, GRACE_MS);
+            } while (n < 0 && errno == EINTR);
+            return n > 0 ? 0 : 1;
         }
     }
     return 0;

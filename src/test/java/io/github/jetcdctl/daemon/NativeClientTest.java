@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,7 @@ class NativeClientTest {
 
     /** What the daemon says after the request. */
     private interface Script {
-        void play(Frames frames) throws Exception;
+        void play(Frames frames, SocketChannel channel) throws Exception;
     }
 
     /** A daemon for one connection, which completes with whether the client closed it after the script. */
@@ -59,7 +60,7 @@ class NativeClientTest {
             try (listening; SocketChannel channel = listening.accept()) {
                 Frames frames = new Frames(channel);
                 assertEquals(Frames.REQUEST, frames.read().type());
-                script.play(frames);
+                script.play(frames, channel);
                 try {
                     frames.read(); // the client sends nothing more: this ends when it closes the connection
                     return false;
@@ -84,7 +85,7 @@ class NativeClientTest {
 
     @Test
     void aPipeWhoseReaderLeftEndsTheClientAtOnceWith141() throws Exception {
-        CompletableFuture<Boolean> closed = daemon(frames -> {
+        CompletableFuture<Boolean> closed = daemon((frames, channel) -> {
             frames.write(Frames.STDOUT, "first line\nsecond line\n".getBytes(StandardCharsets.UTF_8));
             // ... and nothing more for now (the next page of a range on its way): no further frame, no exit status
         });
@@ -93,9 +94,23 @@ class NativeClientTest {
     }
 
     @Test
+    void anExitStatusRightBehindTheOutputIsTheStatus() throws Exception {
+        CompletableFuture<Boolean> closed = daemon((frames, channel) -> {
+            // the last output and the exit status in one write, as a command that printed everything sends them
+            ByteBuffer both = ByteBuffer.allocate(5 + 2 + 5 + 4).put(Frames.STDOUT).putInt(2).put((byte) 'a')
+                    .put((byte) '\n').put(Frames.EXIT).putInt(4).putInt(0).flip();
+            while (both.hasRemaining()) {
+                channel.write(both);
+            }
+        });
+        assertEquals("0", clientExitStatus("head -c 1 >/dev/null"));
+        assertTrue(closed.get(60, TimeUnit.SECONDS));
+    }
+
+    @Test
     void aReaderThatLeftBeforeAnyOutputChangesNothing() throws Exception {
         Path mark = dir.resolve("mark");
-        CompletableFuture<Boolean> closed = daemon(frames -> {
+        CompletableFuture<Boolean> closed = daemon((frames, channel) -> {
             for (int i = 0; i < 6000 && !Files.exists(mark); i++) {
                 Thread.sleep(10);
             }
