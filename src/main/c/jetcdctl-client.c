@@ -16,6 +16,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -213,12 +214,51 @@ static int connect_to(const char *socket_path) {
     return fd;
 }
 
+/* How long a client whose reader has gone still waits for a frame already on its way: the exit status of a command
+   that had printed everything follows its output at once, and is then the status (as a JVM that wrote all of its
+   output before the reader left ends normally). */
+#define GRACE_MS 50
+
+/* Whether standard output is a pipe whose reader has gone (`| head` has what it wanted) while no frame is coming:
+   1 when so, 0 once the next frame can be read (or stdout is no pipe to watch). */
+static int reader_gone_before_next_frame(int *watch_stdout) {
+    struct pollfd fds[2] = {{connection, POLLIN, 0}, {STDOUT_FILENO, 0, 0}};
+    while (*watch_stdout) {
+        int n = poll(fds, 2, -1);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n > 0 && fds[0].revents) {
+            return 0;
+        }
+        if (n < 0 || (fds[1].revents & (POLLHUP | POLLNVAL))) {
+            *watch_stdout = 0; /* (not a plain pipe: its write says it) */
+        } else if (fds[1].revents & POLLERR) { /* a pipe with no reader left */
+            do {
+                n = poll(fds, 1, GRACE_MS);
+            } while (n < 0 && errno == EINTR);
+            return n > 0 ? 0 : 1;
+        }
+    }
+    return 0;
+}
+
 /* Relays frames until the exit status; returns -1 when the daemon hands the command back untouched. */
 static int relay(void) {
     static unsigned char chunk[CHUNK];
     int touched = 0; /* once anything was read or written, the command cannot be run again */
+    /* A pipe on standard output is watched once output has started: when its reader goes away while the daemon
+       has more to print (the next page of a range is still on its way), the client ends at once with 141, as a
+       write would end it, and the daemon, seeing the connection close, stops the command. Before any output a
+       reader that went away changes nothing, as for a JVM (a put still happens). */
+    struct stat out;
+    int stdout_is_pipe = fstat(STDOUT_FILENO, &out) == 0 && S_ISFIFO(out.st_mode);
+    int watch_stdout = 0;
     for (;;) {
         unsigned char header[5];
+        if (reader_gone_before_next_frame(&watch_stdout)) {
+            return 141;
+        }
         if (read_all(connection, header, 5) != 0) {
             if (!touched) {
                 return -1;
@@ -243,6 +283,7 @@ static int relay(void) {
                 }
                 length -= (uint32_t)n;
             }
+            watch_stdout = watch_stdout || (header[0] == 'O' && stdout_is_pipe);
             break;
         case 'i': {
             unsigned char wanted[4];

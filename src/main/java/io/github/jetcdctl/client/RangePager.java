@@ -37,7 +37,10 @@ import io.github.jetcdctl.output.RangeListing;
  * decoded as they arrive ({@link RangeScan#page}): their key-values go to the printer through a small bounded
  * queue, so no page is ever a heap object (a page decoded whole outlives the JVM's small young generation and is
  * promoted whole; see RangeScan). A page's raw bytes wait in gRPC's receive buffer while it is decoded; the next
- * page is requested once the current one is decoded, while the queue's last key-values are printed.
+ * page is requested once the current one is decoded, while the queue's last key-values are printed. Whenever the
+ * printer has caught up with the pages and must wait for the next one, the listing's {@code beforeWaiting} runs
+ * first ({@code get} flushes what it printed): a reader has the lines it can have, and one that stopped ({@code |
+ * head}) can be noticed while the next page is on its way, not after it.
  */
 public final class RangePager {
     private static final int FIRST_PAGE_KEYS = 1000;
@@ -77,11 +80,23 @@ public final class RangePager {
 
     /** The first page is fetched now (errors surface before any output); the rest as the listing is read. */
     public static RangeListing fetch(EtcdConnection connection, RangeRequest request) {
-        return fetch(request, (page, reader) -> RangeScan.page(connection, page, reader), connection::isClosed);
+        return fetch(connection, request, () -> { });
+    }
+
+    /** As {@link #fetch(EtcdConnection, RangeRequest)}; {@code beforeWaiting} runs whenever the listing must wait. */
+    public static RangeListing fetch(EtcdConnection connection, RangeRequest request, Runnable beforeWaiting) {
+        return fetch(request, (page, reader) -> RangeScan.page(connection, page, reader), connection::isClosed,
+                beforeWaiting);
     }
 
     /** As {@link #fetch(EtcdConnection, RangeRequest)}, each page a whole response from {@code rpc}. */
     public static RangeListing fetch(RangeRequest request, Function<RangeRequest, RangeResponse> rpc) {
+        return fetch(request, rpc, () -> { });
+    }
+
+    /** As {@link #fetch(RangeRequest, Function)}; {@code beforeWaiting} runs whenever the listing must wait. */
+    public static RangeListing fetch(RangeRequest request, Function<RangeRequest, RangeResponse> rpc,
+            Runnable beforeWaiting) {
         return fetch(request, (page, reader) -> {
             RangeResponse response = rpc.apply(page);
             response.getKvsList().forEach(reader);
@@ -89,10 +104,11 @@ public final class RangePager {
                     : response.getKvs(response.getKvsCount() - 1).getKey();
             return new RangeScan.Page(response.getHeader(), response.hasHeader(), response.getMore(),
                     response.getCount(), response.getKvsCount(), lastKey, response.getSerializedSize());
-        }, () -> false);
+        }, () -> false, beforeWaiting);
     }
 
-    private static RangeListing fetch(RangeRequest request, PageSource source, BooleanSupplier closed) {
+    private static RangeListing fetch(RangeRequest request, PageSource source, BooleanSupplier closed,
+            Runnable beforeWaiting) {
         long userLimit = request.getLimit();
         List<KeyValue> firstKvs = new ArrayList<>();
         RangeScan.Page first = source.read(request.toBuilder().setLimit(pageLimit(userLimit, 0, FIRST_PAGE_KEYS))
@@ -101,7 +117,7 @@ public final class RangePager {
         boolean more = userLimit > 0 && first.count() > userLimit;
         long revision = request.getRevision() > 0 ? request.getRevision() : first.header().getRevision();
         RangeRequest rest = request.toBuilder().setRevision(revision).build();
-        Iterable<KeyValue> kvs = () -> new Pages(rest, source, closed, first, firstKvs, total);
+        Iterable<KeyValue> kvs = () -> new Pages(rest, source, closed, first, firstKvs, total, beforeWaiting);
         return new RangeListing(first.header(), kvs, more, first.count(), first.hasHeader());
     }
 
@@ -122,13 +138,15 @@ public final class RangePager {
 
     private static final class Pages implements Iterator<KeyValue> {
         private final long total;
+        private final Runnable beforeWaiting;
         private Iterator<KeyValue> current;
         private BlockingQueue<Object> queue;
         private long delivered;
 
         Pages(RangeRequest request, PageSource source, BooleanSupplier closed, RangeScan.Page first,
-                List<KeyValue> firstKvs, long total) {
+                List<KeyValue> firstKvs, long total, Runnable beforeWaiting) {
             this.total = total;
+            this.beforeWaiting = beforeWaiting;
             this.current = firstKvs.iterator();
             if (first.more() && first.keys() > 0 && first.keys() < total) {
                 queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
@@ -168,6 +186,11 @@ public final class RangePager {
         }
 
         private Object take() {
+            Object ready = queue.poll();
+            if (ready != null) {
+                return ready;
+            }
+            beforeWaiting.run();
             try {
                 return queue.take();
             } catch (InterruptedException e) {

@@ -50,6 +50,7 @@ public final class DaemonServer {
     /** The event loop, channels and TLS contexts requests share; closed when the daemon ends. */
     private final SharedTransport transport = new SharedTransport(SharedTransport.DEFAULT_IDLE);
     private final long started = System.nanoTime();
+    private final HeapTrim heapTrim;
     private final AtomicLong served = new AtomicLong();
     /**
      * picocli's command trees, kept between requests (building one by reflection was most of a short request's
@@ -67,7 +68,7 @@ public final class DaemonServer {
 
     /** {@code key} names the build, JVM and options the launcher would run; a request with another is declined. */
     public DaemonServer(Path socket, String key, Duration idle) {
-        this(socket, key, idle, null);
+        this(socket, key, idle, null, new HeapTrim());
     }
 
     /**
@@ -76,11 +77,20 @@ public final class DaemonServer {
      * ends, whatever key the request brings.
      */
     public DaemonServer(Path socket, String key, Duration idle, Path build) {
+        this(socket, key, idle, build, new HeapTrim());
+    }
+
+    DaemonServer(Path socket, String key, Duration idle, HeapTrim heapTrim) {
+        this(socket, key, idle, null, heapTrim);
+    }
+
+    private DaemonServer(Path socket, String key, Duration idle, Path build, HeapTrim heapTrim) {
         this.socket = socket;
         this.key = key;
         this.idle = idle;
         this.build = build;
         this.buildAsStarted = build == null ? null : identity(build);
+        this.heapTrim = heapTrim;
     }
 
     /** The file's inode, size and modification time, or null when it cannot be read. */
@@ -213,10 +223,17 @@ public final class DaemonServer {
         handedBack.incrementAndGet();
     }
 
-    synchronized void finished() {
-        active--;
-        lastActivity = System.nanoTime();
-        notifyAll();
+    void finished() {
+        boolean last;
+        synchronized (this) {
+            active--;
+            lastActivity = System.nanoTime();
+            notifyAll();
+            last = active == 0;
+        }
+        if (last) {
+            heapTrim.requestsEnded(); // (outside the lock: a collection must not hold up the next connection)
+        }
     }
 
     private synchronized void awaitRequestsUnderWay() {

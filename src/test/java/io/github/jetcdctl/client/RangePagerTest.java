@@ -13,6 +13,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -106,5 +109,48 @@ public class RangePagerTest {
         assertTrue(e.getMessage().startsWith("page failed at /k/00"), e.getMessage());
         assertEquals(new ArrayList<>(KEYS.keySet()).subList(0, got.size()), got);
         assertTrue(got.size() >= 1000, "the pages before the failure were delivered: " + got.size());
+    }
+
+    /**
+     * Once the first page is printed and the second is still on its way, the listing says so before it waits
+     * (get flushes its output there, so that `| head` has its lines, and its leaving is noticed, before the
+     * second page arrives); the keys are the same.
+     */
+    @Test
+    void whatWasPrintedCanGoOutBeforeTheListingWaitsForALaterPage() throws Exception {
+        List<RangeRequest> seen = Collections.synchronizedList(new ArrayList<>());
+        Function<RangeRequest, RangeResponse> server = server(seen, null);
+        CountDownLatch secondPageHeld = new CountDownLatch(1);
+        Function<RangeRequest, RangeResponse> slowLaterPages = req -> {
+            if (!req.getKey().equals(range(0).getKey())) {
+                awaitOrFail(secondPageHeld);
+            }
+            return server.apply(req);
+        };
+        AtomicInteger waits = new AtomicInteger();
+        List<Integer> printedAtFirstWait = new ArrayList<>();
+        List<String> got = new ArrayList<>();
+        RangeListing listing = RangePager.fetch(range(0), slowLaterPages, () -> {
+            if (waits.getAndIncrement() == 0) {
+                printedAtFirstWait.add(got.size());
+                secondPageHeld.countDown(); // the second page comes only once the listing has said it waits
+            }
+        });
+        for (KeyValue kv : listing.kvs()) {
+            got.add(kv.getKey().toStringUtf8());
+        }
+        assertEquals(List.of(1000), printedAtFirstWait, "the first wait comes after the first page's keys");
+        assertEquals(new ArrayList<>(KEYS.keySet()), got);
+    }
+
+    private static void awaitOrFail(CountDownLatch latch) {
+        try {
+            if (!latch.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the listing never said it waits for the second page");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,12 +47,19 @@ class DaemonServerTest {
     Path socket;
     Thread serving;
     Jetcdctl jetcdctl;
+    /** The daemon's committed heap as its HeapTrim sees it, and the collections it asked for. */
+    final AtomicLong committedHeap = new AtomicLong(16 << 20);
+    final AtomicInteger collections = new AtomicInteger();
 
     @BeforeEach
     void startDaemon() throws Exception {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         socket = dir.resolve("d.sock");
-        serving = start(new DaemonServer(socket, KEY, Duration.ofMinutes(1)));
+        HeapTrim heapTrim = new HeapTrim(committedHeap::get, () -> {
+            collections.incrementAndGet();
+            committedHeap.set(16 << 20);
+        });
+        serving = start(new DaemonServer(socket, KEY, Duration.ofMinutes(1), heapTrim));
         jetcdctl = Jetcdctl.forCluster(ETCD.cluster()).withDefaultLine(); // the daemon is asked without a line
     }
 
@@ -156,6 +165,21 @@ class DaemonServerTest {
         } finally {
             clients.shutdownNow();
         }
+    }
+
+    @Test
+    void aRequestThatGrewTheHeapIsFollowedByACollectionOnceItHasEnded() throws Exception {
+        jetcdctl.run("put", "daemon/big", "value");
+        List<String> get = withCluster("get", "daemon/big", "-w", "json");
+        assertEquals(Jetcdctl.create().withDefaultLine().run(get.toArray(String[]::new)), served(get));
+        committedHeap.addAndGet(HeapTrim.GROWTH + (1 << 20)); // what a big range would have grown
+        assertEquals(Jetcdctl.create().withDefaultLine().run(get.toArray(String[]::new)), served(get));
+        // (the daemon looks at its heap after the client has its answer: wait for that look)
+        for (int i = 0; i < 3000 && collections.get() == 0; i++) {
+            Thread.sleep(10);
+        }
+        assertEquals(1, collections.get(), "one collection after the request that grew the heap");
+        assertEquals(16 << 20, committedHeap.get());
     }
 
     @Test

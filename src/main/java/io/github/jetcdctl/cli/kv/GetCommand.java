@@ -126,7 +126,8 @@ public class GetCommand extends EtcdCommand {
             // --stream: etcd 3.7's RangeStream where the server has it; otherwise the range is read as without it
             RangeListing listing = (stream ? RangeStreams.fetch(connection, request).map(RangeListing::of)
                     : Optional.<RangeListing>empty()).orElseGet(() -> RangePager.canPage(request)
-                            ? RangePager.fetch(connection, request)
+                            // (what was printed goes out while the next page is awaited: see RangePager)
+                            ? RangePager.fetch(connection, request, () -> session().out().flush())
                             : RangeListing.of(range.apply(request)));
             Printer printer = decoding != null ? decoding : session().printer();
             checkFormat(printer);
