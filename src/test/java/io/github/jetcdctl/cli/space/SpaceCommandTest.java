@@ -213,6 +213,9 @@ class SpaceCommandTest {
         assertTrue(text.stdoutText().contains("\\x2f\\x62\\x69\\x6e\\x2f\\xff\\x00\\x6b"), text.stdoutText());
         ProcessResult quoted = jetcdctl(null, "space", "/bin/");
         assertTrue(quoted.stdoutText().contains("\"/bin/\\xff\\x00k\""), quoted.stdoutText());
+        ProcessResult table = jetcdctl(null, "space", "/bin/", "--hex", "-w", "table");
+        assertEquals(0, table.exitCode(), table.toString());
+        assertTrue(table.stdoutText().contains("\\x2f\\x62\\x69\\x6e\\x2f\\xff\\x00\\x6b"), table.stdoutText());
     }
 
     @Test
