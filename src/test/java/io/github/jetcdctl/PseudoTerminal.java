@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.github.jetcdctl.testing.DefaultSignals;
 import io.github.jetcdctl.testing.ProcessResult;
 import io.github.jetcdctl.testing.ProcessRunner;
 
@@ -80,7 +81,7 @@ final class PseudoTerminal implements AutoCloseable {
     /** Starts {@code script} (bash) in a new terminal with {@code env} added to this process's environment. */
     static PseudoTerminal start(String script, Map<String, String> env) {
         assumeAvailable();
-        ProcessBuilder builder = new ProcessBuilder(maker().orElseThrow());
+        ProcessBuilder builder = new ProcessBuilder(DefaultSignals.restored(maker().orElseThrow()));
         builder.environment().putAll(env);
         builder.environment().put("PTY_SCRIPT", "printf 'tty=%s\\n' \"$(tty)\"\n" + script);
         builder.environment().put("SHELL", "/bin/sh"); // (script's -c runs $SHELL)

@@ -41,7 +41,7 @@ public final class ProcessRunner {
             tmp = Files.createTempDirectory("jetcdctl-proc-");
             Path out = tmp.resolve("stdout");
             Path err = tmp.resolve("stderr");
-            ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command));
+            ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(DefaultSignals.restored(command)));
             cleanEnvironment(pb.environment(), env);
             if (workingDirectory != null) {
                 pb.directory(workingDirectory.toFile());

@@ -283,7 +283,7 @@ class CheckCommandsGoldenTest {
         command.addAll(etcdctl.globalArgs());
         command.addAll(args);
         Path dir = Files.createTempDirectory("check-sigint");
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(io.github.jetcdctl.testing.DefaultSignals.restored(command))
                 .redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().keySet().removeIf(name -> name.startsWith("ETCDCTL_"));
