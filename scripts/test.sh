@@ -65,4 +65,6 @@ else
 fi
 
 say "building and testing"
+# failsafe adds each run's results to the summary it finds: one left by an interrupted run would fail this one
+rm -rf target/failsafe-reports target/failsafe-reports-daemon
 mvn -B -ntp verify "$@"
