@@ -35,7 +35,6 @@ import io.github.jetcdctl.testing.ProcessRunner;
 class LauncherDaemonIT extends LauncherGoldenTests {
     @RegisterExtension
     static final EtcdClusterExtension ETCD = EtcdClusterExtension.mutualTls();
-    private static final Pattern REQUESTS = Pattern.compile("requests: (\\d+)");
     private static final Pattern PID = Pattern.compile("pid: (\\d+)");
 
     @Override
@@ -76,7 +75,7 @@ class LauncherDaemonIT extends LauncherGoldenTests {
         String last = status(jdk);
         assertEquals(number(PID, first), number(PID, last), last);
         // (each status request counts itself: the two commands and the last status)
-        assertEquals(number(REQUESTS, first) + 3, number(REQUESTS, last), first + last);
+        assertEquals(DaemonCounts.parse(first).requests() + 3, DaemonCounts.parse(last).requests(), first + last);
     }
 
     /** Relative TLS files are the client's directory's: the client runs those commands in a JVM of its own. */
@@ -216,7 +215,6 @@ class LauncherDaemonIT extends LauncherGoldenTests {
 
     private static final Pattern SOCKET = Pattern.compile("(?:socket: |is running \\()(\\S+?)\\)?\n");
 
-    private static final Pattern HANDED_BACK = Pattern.compile("handed back: (\\d+)");
 
     /** {@code launcher WORDS} run by bash itself (no PATH lookup), with {@code env} over the JDK's. */
     private ProcessResult run(Path launcher, Map<String, String> env, Jdk jdk, String... words) {
@@ -245,14 +243,11 @@ class LauncherDaemonIT extends LauncherGoldenTests {
         return Path.of(m.group(1));
     }
 
-    /** The daemon on {@code socket}: the requests it has taken so far (this question counts itself) and handed back. */
-    private record Counts(long requests, long handedBack) {
-        static Counts of(Path socket) {
-            String status = ProcessRunner.run(List.of(LauncherRoute.CLIENT.toString(), "--control",
-                    socket.toString(), "status"), null, Map.of(), Path.of("/"), Duration.ofSeconds(30), false)
-                    .stdoutText();
-            return new Counts(number(REQUESTS, status), number(HANDED_BACK, status));
-        }
+    /** The counts of the daemon on {@code socket}. */
+    private static DaemonCounts countsOf(Path socket) {
+        return DaemonCounts.parse(ProcessRunner.run(List.of(LauncherRoute.CLIENT.toString(), "--control",
+                socket.toString(), "status"), null, Map.of(), Path.of("/"), Duration.ofSeconds(30), false)
+                .stdoutText());
     }
 
     /**
@@ -260,11 +255,11 @@ class LauncherDaemonIT extends LauncherGoldenTests {
      * reached and handed back, is not served); the output must be right either way.
      */
     private boolean servedBy(Path socket, Path launcher, Map<String, String> env, Jdk jdk, String what) {
-        Counts before = Counts.of(socket);
+        DaemonCounts before = countsOf(socket);
         ProcessResult get = get(launcher, env, jdk);
         assertEquals("remembered\nroute\n", get.stdoutText(), what + ": " + get);
         assertEquals("", get.stderrText(), what + ": " + get);
-        Counts after = Counts.of(socket);
+        DaemonCounts after = countsOf(socket);
         boolean reached = after.requests() == before.requests() + 2;
         assertTrue(reached || after.requests() == before.requests() + 1, what + ": " + before + " -> " + after);
         return reached && after.handedBack() == before.handedBack();
@@ -363,7 +358,7 @@ class LauncherDaemonIT extends LauncherGoldenTests {
         ProcessResult unshare = ProcessRunner.run(List.of("unshare", "--mount", "true"), null, Map.of(), Path.of("/"),
                 Duration.ofSeconds(30), false);
         if (unshare.exitCode() == 0) { // (root, or user namespaces allowed)
-            Counts before = Counts.of(warm);
+            DaemonCounts before = countsOf(warm);
             List<String> command = new ArrayList<>(List.of("unshare", "--mount", "/bin/bash", LAUNCHER.toString()));
             command.addAll(connectionFlags());
             command.addAll(List.of("get", "remembered"));
@@ -371,7 +366,7 @@ class LauncherDaemonIT extends LauncherGoldenTests {
             all.putAll(env);
             ProcessResult get = ProcessRunner.run(command, null, all, Path.of("/"), Duration.ofSeconds(60), false);
             assertEquals("remembered\nroute\n", get.stdoutText(), get.toString());
-            assertEquals(new Counts(before.requests() + 2, before.handedBack() + 1), Counts.of(warm),
+            assertEquals(new DaemonCounts(before.requests() + 2, before.handedBack() + 1), countsOf(warm),
                     "another mount namespace: reached, and handed back");
         }
 
@@ -382,9 +377,9 @@ class LauncherDaemonIT extends LauncherGoldenTests {
             Path others = socketOf(LAUNCHER, Map.of(), other);
             relink(java, other.java());
             assertEquals(others, socketOf(LAUNCHER, env, jdk));
-            Counts warmBefore = Counts.of(warm);
+            DaemonCounts warmBefore = countsOf(warm);
             assertTrue(servedBy(others, LAUNCHER, env, jdk, "JETCDCTL_JAVA's symlink to " + other));
-            assertEquals(warmBefore.requests() + 1, Counts.of(warm).requests(), "the first JDK's daemon was reached");
+            assertEquals(warmBefore.requests() + 1, countsOf(warm).requests(), "the first JDK's daemon was reached");
         }
         Files.delete(java);
     }

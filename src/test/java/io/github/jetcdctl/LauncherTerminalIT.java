@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -42,8 +41,6 @@ class LauncherTerminalIT extends LauncherRuns {
     static final EtcdClusterExtension ETCD = EtcdClusterExtension.single();
     private static final String PASSWORD = "root-pw";
     private static final String STTY_COMPLAINT = "stty: 'standard input': Inappropriate ioctl for device\r\n";
-    private static final Pattern REQUESTS = Pattern.compile("requests: (\\d+)");
-    private static final Pattern HANDED_BACK = Pattern.compile("handed back: (\\d+)");
     /** snapshot save's progress line, then the erasing of it. */
     private static final Pattern PROGRESS = Pattern.compile(
             "(\r[0-9.]+ [kMG]?B / [0-9.]+ [kMG]?B \\([0-9.]+ [kMG]?B/s\\)   )+\r\u001b\\[K");
@@ -129,13 +126,8 @@ class LauncherTerminalIT extends LauncherRuns {
         assertEquals(expected.exitCode(), actual.exitCode(), what + ": " + PseudoTerminal.quoted(actual.stdoutText()));
     }
 
-    /** The daemon's count of requests and of those it handed back to their clients. */
-    private List<Long> requests(Jdk jdk) {
-        String status = launch(jdk, List.of(), null, "daemon", "status").stdoutText();
-        Matcher requests = REQUESTS.matcher(status);
-        Matcher handedBack = HANDED_BACK.matcher(status);
-        assertTrue(requests.find() && handedBack.find(), status);
-        return List.of(Long.parseLong(requests.group(1)), Long.parseLong(handedBack.group(1)));
+    private DaemonCounts counts(Jdk jdk) {
+        return DaemonCounts.parse(launch(jdk, List.of(), null, "daemon", "status").stdoutText());
     }
 
     /** On the daemon route, checks that the daemon ran {@code run}'s one command itself. */
@@ -143,10 +135,9 @@ class LauncherTerminalIT extends LauncherRuns {
         if (route != Route.DAEMON) {
             return run.get();
         }
-        List<Long> before = requests(jdk);
+        DaemonCounts before = counts(jdk);
         ProcessResult result = run.get();
-        // (the status request counts itself)
-        assertEquals(List.of(before.get(0) + 2, before.get(1)), requests(jdk), jdk + ": the daemon ran the command");
+        assertEquals(before.plusOneServed(), counts(jdk), jdk + ": the daemon ran the command");
         return result;
     }
 
