@@ -30,9 +30,9 @@ final class CheckLoads {
     }
 
     /**
-     * The line's progress bar of {@code total} steps (3.5: pb v1 on stdout, the terminal's width when stdout is one,
-     * else 0: no bar, only the counters, as etcdctl without one) ({@code timed}: the seconds since its start); a closed stdout
-     * runs {@code onClosedOutput}.
+     * The line's progress bar of {@code total} steps ({@code timed}: with the seconds since its start). 3.5's is
+     * pb v1 on stdout, the terminal's width when stdout is one, else 0 (no bar, only the counters, as etcdctl
+     * without one), and a closed stdout runs {@code onClosedOutput}; from 3.6, pb v3's on stderr.
      */
     static PbProgressBar startBar(Session session, long total, boolean timed, Runnable onClosedOutput) {
         if (session.line().checkBarIsPbV3OnStderr()) {

@@ -47,8 +47,8 @@ import picocli.CommandLine.Option;
  * dropped the flag, jetcdctl keeps it on every line): the same two log lines on stderr (without bbolt's "Opening"
  * lines of 3.6 and later), nothing on stdout, and no ETCDCTL_* variable, endpoint or output format looked at. Where
  * etcdutl panics (not a bbolt file, damage, and in 3.5 no db) we print one Error line with its exit code 2; other
- * failures exit 1 with etcdutl's {@code Failed to defragment etcd data[DIR] (...)} text. A db held by a running etcd is refused at once
- * where etcdutl waits for its lock without end.
+ * failures exit 1 with etcdutl's {@code Failed to defragment etcd data[DIR] (...)} text. A db held by a running
+ * etcd is refused at once where etcdutl waits for its lock without end.
  *
  * <p>{@code defrag --rolling} (jetcdctl only) is the safe rolling mode of {@link RollingDefrag}; its flags are
  * refused without it, so that plain {@code defrag} stays etcdctl's.
